@@ -107,7 +107,10 @@ public record StorageConfig(String defaultSource, List<SourceConfig> sources, Ma
     public static StorageConfig singleFile(String path, int maxConnections, Duration timeout) {
         requireNonNull(path, "path is null");
         requireNonNull(timeout, "timeout is null");
-        Map<String, Object> source = Map.of("path", path, "pool-size", maxConnections, "timeout", timeout);
+        Map<String, Object> source = new LinkedHashMap<>(); // ordered, so problems are listed in a stable order
+        source.put("path", path);
+        source.put("pool-size", maxConnections);
+        source.put("timeout", timeout);
         return fromMap(Map.of("sources", Map.of(DEFAULT_SOURCE_NAME, source)));
     }
 

@@ -202,7 +202,8 @@ final class StorageConfigParser {
             }
             Object previous = spelling.putIfAbsent(chatId, key);
             if (previous != null) {
-                problems.add("chatMapping: chat %d is mapped twice (keys '%s' and '%s'); keep one", chatId, previous, key);
+                problems.add("chatMapping: chat %d is mapped twice (keys %s and %s); keep one",
+                        chatId, ConfigProblems.describe(previous), ConfigProblems.describe(key));
                 continue;
             }
             mapping.put(chatId, source);
