@@ -1,0 +1,183 @@
+package dev.chatstore.host.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatstore.storage.spi.ChatStore;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Stores Telegram Bot API updates through a {@link ChatStore}: from a file ({@link #ingest}) or one at a time from a
+ * webhook ({@link #ingestOne}).
+ *
+ * <p>Per update it records the chat info, the sender as a chat member, the forum topic and a media record for the
+ * file it carries, then the message; messages are written in batches with one {@code addChatMessages} call per
+ * source. What it does with each update:
+ * <ul>
+ *   <li>A message already stored (by an earlier ingest, or earlier in the input) is a <em>duplicate</em>: nothing
+ *       is stored twice, so re-ingesting a file changes no count in the store.</li>
+ *   <li>{@code edited_message} / {@code edited_channel_post}: stored when the message is not stored yet; otherwise
+ *       counted as <em>edited</em> and the first stored version kept, as the store has no operation that changes a
+ *       message's text.</li>
+ *   <li>A reply's {@code rootMessageId} is the root of the reply target's chain when the target is known (seen
+ *       recently by this ingester, or stored), else the target itself.</li>
+ *   <li>A chat whose source is readonly: its updates are <em>refused</em> and reported once per chat with the
+ *       {@link dev.chatstore.storage.spi.ReadOnlySourceException} message; other chats are stored. Media records go
+ *       to the default source, so when that one is readonly the updates carrying new media are refused the same way.</li>
+ *   <li>Another {@link dev.chatstore.storage.spi.StorageException}: the updates concerned are reported with their
+ *       lines and counted as <em>failed</em>; ingestion goes on.</li>
+ * </ul>
+ *
+ * <p>Repeated chat info, member names, topics and media records are not written again while they are unchanged
+ * and younger than a minute, which keeps a large ingest at about one write per message; a member's "last seen"
+ * time ({@code updated_at}) may therefore lag by up to a minute.
+ *
+ * <p>Thread-safe: calls are serialised on the instance (one ingest at a time). The store is not closed here.
+ */
+public final class UpdateIngester {
+    /** Messages per {@code addChatMessages} call unless the constructor says otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    private static final int CACHE_CAPACITY = 100_000;
+    private static final long WRITE_MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final TelegramUpdateMapper mapper = new TelegramUpdateMapper();
+    private final RootResolver roots;
+    private final BatchWriter writer;
+    private final int batchSize;
+
+    /**
+     * @param store        where updates are stored, usually the routing facade; non-null
+     * @param sourceOfChat the name of the source a chat's writes go to, for the per-source summary; non-null and
+     *                     returning non-null
+     */
+    public UpdateIngester(ChatStore store, LongFunction<String> sourceOfChat) {
+        this(store, sourceOfChat, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * @param batchSize messages per batch write, positive
+     * @throws IllegalArgumentException if {@code batchSize < 1}
+     */
+    public UpdateIngester(ChatStore store, LongFunction<String> sourceOfChat, int batchSize) {
+        requireNonNull(store, "store is null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+        }
+        this.batchSize = batchSize;
+        this.roots = new RootResolver(store, CACHE_CAPACITY);
+        this.writer = new BatchWriter(store, sourceOfChat,
+                new RecentWrites(CACHE_CAPACITY, WRITE_MAX_AGE_NANOS, System::nanoTime), roots);
+    }
+
+    /**
+     * Stores every update of {@code input}: JSON lines (one {@code Update} object per line, blank lines skipped)
+     * or, when the first non-blank character is {@code [}, one JSON array of updates. A line that is not valid
+     * JSON or not a valid update is reported to {@code listener} with its line number and skipped; the rest is
+     * stored. In an array, a JSON syntax error ends the reading (what came before is stored).
+     *
+     * @param input    read to its end, not closed
+     * @param listener told about skipped lines, refusals, failures and progress; non-null
+     * @return the counts
+     * @throws IOException if reading {@code input} fails; the updates read before are stored
+     */
+    public synchronized IngestSummary ingest(Reader input, IngestListener listener) throws IOException {
+        requireNonNull(input, "input is null");
+        IngestRun run = new IngestRun(listener);
+        roots.newRun();
+        List<BatchWriter.Pending> batch = new ArrayList<>(batchSize);
+        UpdateStream stream = new UpdateStream(input);
+        try {
+            for (UpdateStream.Item item = stream.next(); item != null; item = stream.next()) {
+                MappedUpdate update = map(item, run);
+                if (update == null) {
+                    continue;
+                }
+                batch.add(new BatchWriter.Pending(item.line(), update));
+                if (batch.size() >= batchSize) {
+                    flush(batch, run);
+                    listener.onProgress(stream.linesRead());
+                }
+            }
+        } finally {
+            flush(batch, run);
+        }
+        run.linesRead = stream.linesRead();
+        listener.onProgress(run.linesRead);
+        return run.summary();
+    }
+
+    /** @return the update to store, or null when it was malformed or ignored (and counted as such) */
+    private MappedUpdate map(UpdateStream.Item item, IngestRun run) {
+        if (item.error() != null) {
+            run.malformed(item.line(), item.error());
+            return null;
+        }
+        MappedUpdate update;
+        try {
+            update = mapper.map(item.value());
+        } catch (MalformedUpdateException e) {
+            run.malformed(item.line(), e.getMessage());
+            return null;
+        }
+        run.updates++;
+        if (update.isIgnored()) {
+            run.ignored++;
+            return null;
+        }
+        return update;
+    }
+
+    private void flush(List<BatchWriter.Pending> batch, IngestRun run) {
+        if (!batch.isEmpty()) {
+            writer.write(batch, run);
+            batch.clear();
+        }
+    }
+
+    /**
+     * Stores one update, as a webhook receives it. Never throws for bad data or a storage failure: the result says
+     * what happened.
+     *
+     * @param update the parsed {@code Update}, non-null
+     */
+    public synchronized IngestResult ingestOne(JsonNode update) {
+        requireNonNull(update, "update is null");
+        StringBuilder reported = new StringBuilder();
+        IngestRun run = new IngestRun(new IngestListener() {
+            @Override
+            public void onRefused(long chatId, String source, String message) {
+                reported.append(message);
+            }
+
+            @Override
+            public void onFailed(long line, String message) {
+                reported.append(message);
+            }
+        });
+        roots.newRun();
+        MappedUpdate mapped;
+        try {
+            mapped = mapper.map(update);
+        } catch (MalformedUpdateException e) {
+            return new IngestResult(IngestResult.Outcome.MALFORMED, e.getMessage());
+        }
+        if (mapped.isIgnored()) {
+            return new IngestResult(IngestResult.Outcome.IGNORED, mapped.field());
+        }
+        writer.write(List.of(new BatchWriter.Pending(1, mapped)), run);
+        IngestSummary summary = run.summary();
+        IngestResult.Outcome outcome = summary.messagesStored() > 0 ? IngestResult.Outcome.STORED
+                : summary.duplicates() > 0 ? IngestResult.Outcome.DUPLICATE
+                : summary.edited() > 0 ? IngestResult.Outcome.EDITED
+                : summary.refused() > 0 ? IngestResult.Outcome.REFUSED
+                : IngestResult.Outcome.FAILED;
+        return new IngestResult(outcome, reported.toString());
+    }
+}

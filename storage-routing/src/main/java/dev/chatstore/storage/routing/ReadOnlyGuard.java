@@ -1,0 +1,73 @@
+package dev.chatstore.storage.routing;
+
+import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.OperationDescriptor;
+import dev.chatstore.storage.spi.ReadOnlySourceException;
+import dev.chatstore.storage.spi.StorageConfig;
+import jakarta.inject.Inject;
+
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * First layer of the chain: refuses a write whose target source is readonly with {@link ReadOnlySourceException},
+ * before its delegate sees the call; everything else passes through unchanged. The target is the source the router
+ * will pick (the same {@link RoutingRules}), or the pinned source of a {@link Storage#source(String)} view. A write
+ * split over several sources is refused whole when any of them is readonly, so nothing is written anywhere.
+ *
+ * <p>The layer is a {@link ChatStore} proxy ({@link #asChatStore()}); Guice builds it through the {@code @Inject}
+ * constructor, which is also the plain one tests call. Immutable and thread-safe.
+ */
+final class ReadOnlyGuard extends OperationHandler {
+    private final ChatStore delegate;
+    private final RoutingRules rules;
+    private final String pinnedSource;
+
+    /**
+     * A guard in front of the router.
+     *
+     * @param delegate the layer below, the router ({@link ForRouting})
+     * @param config   the sources' readonly flags and the routing rule
+     */
+    @Inject
+    ReadOnlyGuard(@ForRouting ChatStore delegate, StorageConfig config) {
+        this(delegate, new RoutingRules(config), null);
+    }
+
+    private ReadOnlyGuard(ChatStore delegate, RoutingRules rules, String pinnedSource) {
+        this.delegate = requireNonNull(delegate, "delegate is null");
+        this.rules = rules;
+        this.pinnedSource = pinnedSource;
+    }
+
+    /**
+     * A guard in front of one source's own store, for the views of {@link Storage#source(String)}: every write
+     * targets {@code sourceName}.
+     *
+     * @throws dev.chatstore.storage.spi.UnknownSourceException if {@code sourceName} is not configured
+     */
+    static ReadOnlyGuard pinned(ChatStore sourceStore, StorageConfig config, String sourceName) {
+        RoutingRules rules = new RoutingRules(config);
+        rules.isReadonly(sourceName);
+        return new ReadOnlyGuard(sourceStore, rules, sourceName);
+    }
+
+    @Override
+    Object operation(OperationDescriptor operation, Object[] arguments) {
+        if (operation.isWrite()) {
+            Set<String> targets = pinnedSource != null ? Set.of(pinnedSource) : rules.targets(operation, arguments);
+            for (String target : targets) {
+                if (rules.isReadonly(target)) {
+                    throw new ReadOnlySourceException(target, operation.name());
+                }
+            }
+        }
+        return forward(delegate, operation.method(), arguments);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadOnlyGuard[" + (pinnedSource == null ? "routed" : "source=" + pinnedSource) + "]";
+    }
+}
