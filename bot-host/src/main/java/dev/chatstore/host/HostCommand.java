@@ -1,0 +1,67 @@
+package dev.chatstore.host;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+
+/**
+ * {@code bot-host}: the global options and the commands. The options may be given before or after the command
+ * ({@code bot-host --config x.toml sources} or {@code bot-host sources --config x.toml}).
+ */
+@Command(name = "bot-host",
+        mixinStandardHelpOptions = true,
+        versionProvider = HostVersion.class,
+        usageHelpAutoWidth = true,
+        description = "Chatstore host: loads storage plugins, opens the configured sources and runs one command.",
+        footer = {"", "Exit codes: 0 success, 1 the work failed (or partly failed), 2 bad usage or bad configuration "
+                + "(including a source that cannot be opened or a storage type no plugin provides)."},
+        subcommands = {
+            IngestCommand.class,
+            ServeCommand.class,
+            SourcesCommand.class,
+            RouteCommand.class,
+            ChatsCommand.class,
+            MessagesCommand.class,
+            CheckConfigCommand.class,
+            MigrateCommand.class
+        })
+public final class HostCommand implements Runnable {
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "TOML config file (default: configs/bot.toml). Relative paths inside resolve against its folder.")
+    Path config;
+
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Single-file form: one writable SQLite source 'default'. Not together with --config.")
+    Path db;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Plugins folder (default: the config's [plugins] dir, else plugins/ beside the config's folder, else ./plugins).")
+    Path plugins;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Debug logging, and stack traces with errors.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The global options as given. */
+    public HostOptions options() {
+        return new HostOptions(config, db, plugins, verbose);
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.chatstore.host;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.chatstore.storage.spi.MigrationResult;
+
+/**
+ * One line of {@code migrate}.
+ *
+ * @param versionBefore the schema version when the host opened the source, or null when the step failed
+ * @param versionAfter  the schema version now, or null when the step failed
+ * @param result        {@code migrated}, {@code up-to-date}, {@code checked} (readonly, never changed) or
+ *                      {@code failed}
+ * @param error         why it failed, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MigrationRow(String source, boolean readonly, String versionBefore, String versionAfter, boolean changed,
+                           String result, String error) {
+    static MigrationRow of(boolean readonly, MigrationResult result) {
+        String outcome = readonly ? "checked" : result.changed() ? "migrated" : "up-to-date";
+        return new MigrationRow(result.sourceName(), readonly, result.versionBefore(), result.versionAfter(),
+                result.changed(), outcome, null);
+    }
+
+    static MigrationRow failed(String source, boolean readonly, String error) {
+        return new MigrationRow(source, readonly, null, null, false, "failed", error);
+    }
+
+    static TextTable table() {
+        return TextTable.of("SOURCE", "MODE", "BEFORE", "AFTER", "RESULT");
+    }
+
+    void addTo(TextTable table) {
+        table.row(source, readonly ? "ro" : "rw", versionBefore, versionAfter, error == null ? result : result + ": " + error);
+    }
+}

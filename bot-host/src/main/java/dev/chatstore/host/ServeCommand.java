@@ -1,0 +1,90 @@
+package dev.chatstore.host;
+
+import dev.chatstore.host.telegram.UpdateIngester;
+import dev.chatstore.storage.routing.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: the Telegram webhook and a health endpoint over HTTP, until SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Receives Telegram updates as a bot's webhook: POST /telegram/webhook (one Update per request) "
+                + "and GET /health (per-source status as JSON).",
+            "Prints 'Listening on http://ADDR:PORT' on stdout once ready. Stops cleanly on SIGTERM or Ctrl-C: "
+                    + "finishes requests in flight, closes every pool, unloads the plugins.",
+            "Webhook status codes: 200 stored/duplicate/edited/ignored, 400 malformed, 401 bad secret, "
+                    + "409 chat routed to a readonly source, 500 storage failure."})
+final class ServeCommand extends HostSubcommand {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}); 0 picks a free one.")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(names = "--secret", paramLabel = "S",
+            description = "Require this X-Telegram-Bot-Api-Secret-Token (default: the config's [telegram] secret-token).")
+    String secret;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
+        }
+        InetAddress address = address();
+        HostRuntime runtime = startRuntime();
+        CountDownLatch stopped = new CountDownLatch(1);
+        WebhookServer server;
+        try {
+            Storage storage = runtime.storage();
+            Optional<String> token = Optional.ofNullable(secret).or(() -> runtime.setup().settings().secretToken());
+            UpdateIngester ingester = new UpdateIngester(storage, chatId -> storage.config().sourceNameForChat(chatId));
+            server = WebhookServer.start(new InetSocketAddress(address, port), ingester, token, runtime);
+            if (token.isEmpty() && !address.isLoopbackAddress()) {
+                log.warn("No secret token set and bound to {}: anyone who reaches this port can write updates; "
+                        + "set --secret or [telegram] secret-token", bind);
+            }
+        } catch (IOException e) {
+            runtime.close();
+            throw new HostFailure(ExitCode.FAILED, "Cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + "; pick another --port or stop the process using it");
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        RuntimeShutdownHook.install("bot-host-serve-shutdown", () -> {
+            log.info("Stopping: finishing requests in flight, then closing storage");
+            server.close();
+            runtime.close();
+            stopped.countDown();
+        });
+        InetSocketAddress bound = server.address();
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        out().println("Listening on http://" + host + ":" + bound.getPort());
+        out().flush();
+        log.info("Webhook: POST http://{}:{}{}; health: GET http://{}:{}{}", host, bound.getPort(),
+                WebhookServer.WEBHOOK_PATH, host, bound.getPort(), WebhookServer.HEALTH_PATH);
+        stopped.await();
+        return ExitCode.OK;
+    }
+
+    private InetAddress address() {
+        try {
+            return InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--bind: unknown address " + bind);
+        }
+    }
+}

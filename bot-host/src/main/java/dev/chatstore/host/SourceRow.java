@@ -1,0 +1,49 @@
+package dev.chatstore.host;
+
+import dev.chatstore.storage.spi.SourceConfig;
+import dev.chatstore.storage.spi.SourceStatus;
+
+import java.util.Optional;
+
+/**
+ * One line of {@code sources}: the configured source and, when its backend reports one, its status. Fields the
+ * backend cannot tell are null in JSON and "-" in the table.
+ *
+ * @param connectionsInUse connections in use now
+ * @param chats            chats with chat info, or null when unknown
+ * @param messages         stored messages, or null when unknown
+ * @param healthy          whether a trivial query just succeeded, or null without status
+ * @param detail           why it is unhealthy, or null
+ */
+public record SourceRow(String name, String type, String path, boolean readonly, int poolSize, Integer connectionsInUse,
+                        String schemaVersion, Long chats, Long messages, String backendVersion, Boolean healthy,
+                        String detail) {
+    static SourceRow of(SourceConfig source, Optional<SourceStatus> status) {
+        if (status.isEmpty()) {
+            return new SourceRow(source.name(), source.type(), source.path(), source.readonly(), source.poolSize(),
+                    null, null, null, null, null, null, null);
+        }
+        SourceStatus s = status.get();
+        return new SourceRow(source.name(), source.type(), s.location(), source.readonly(), source.poolSize(),
+                s.activeConnections(), s.schemaVersion(), s.chats() < 0 ? null : s.chats(),
+                s.messages() < 0 ? null : s.messages(), s.backendVersion(), s.healthy(),
+                s.detail().isEmpty() ? null : s.detail());
+    }
+
+    static TextTable table() {
+        return TextTable.of("NAME", "TYPE", "MODE", "POOL", "IN USE", "SCHEMA", "CHATS", "MESSAGES", "VERSION",
+                "HEALTH", "PATH");
+    }
+
+    void addTo(TextTable table) {
+        table.row(name, type, readonly ? "ro" : "rw", poolSize, connectionsInUse, schemaVersion, chats, messages,
+                backendVersion, health(), path);
+    }
+
+    String health() {
+        if (healthy == null) {
+            return "unknown";
+        }
+        return healthy ? "ok" : "FAILING: " + detail;
+    }
+}

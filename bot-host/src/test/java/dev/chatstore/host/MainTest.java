@@ -1,0 +1,102 @@
+package dev.chatstore.host;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line in process: parsing, exit codes and error lines (no plugin is loaded here). */
+class MainTest {
+    @TempDir
+    Path work;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("ingest", "serve", "sources", "route", "chats", "messages",
+                "check-config", "migrate", "Exit codes: 0 success, 1");
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("bot-host ");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Error: Missing command").contains("--help");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void bothConfigAndDbIsAUsageErrorWhereverTheyAreGiven() {
+        assertThat(run("--config", "a.toml", "sources", "--db", "b.db")).isEqualTo(2);
+        assertThat(err.toString()).contains("Cannot provide both dbPath and config - choose one mode");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        assertThat(run("route")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--chat=ID'").contains("bot-host route --help");
+    }
+
+    @Test
+    void aBadLimitIsAUsageError() {
+        assertThat(run("messages", "--chat", "1", "--limit", "0", "--db", work.resolve("x.db").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--limit must be at least 1");
+        assertThat(Files.exists(work.resolve("x.db"))).isFalse();
+    }
+
+    @Test
+    void aMissingInputFileIsAUsageError() {
+        assertThat(run("ingest", work.resolve("none.jsonl").toString(), "--db", work.resolve("x.db").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("Input file " + work.resolve("none.jsonl") + " not found");
+    }
+
+    @Test
+    void anInvalidConfigListsEveryProblemAndExits2() throws IOException {
+        Path config = Files.writeString(work.resolve("bad.toml"), """
+                [plugins]
+                dirr = "x"
+                [database]
+                default = "nope"
+                [database.sources.a]
+                readonly = "yes"
+                [database.chatMapping]
+                abc = "a"
+                """);
+
+        assertThat(run("--config", config.toString(), "check-config")).isEqualTo(2);
+        assertThat(err.toString().lines())
+                .first().asString().startsWith("Error: Invalid configuration (");
+        assertThat(err.toString()).contains("Default source 'nope' not found", "missing required 'path' field",
+                "readonly", "chatMapping key 'abc' is not a chat id", "unknown key 'dirr' in [plugins]");
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aTypeNoPluginProvidesExits2NamingThePluginsFolder() throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("empty-plugins"));
+
+        assertThat(run("--db", work.resolve("x.db").toString(), "--plugins", plugins.toString(), "sources")).isEqualTo(2);
+        assertThat(err.toString()).contains("No storage plugin provides type 'sqlite' (source default)",
+                "Known types: none", plugins.toString());
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.chatstore.host;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TextTableTest {
+    @Test
+    void padsColumnsToTheWidestCell() {
+        String table = TextTable.of("NAME", "CHATS").row("primary", 12).row("a", null).render();
+
+        assertThat(table).isEqualTo("""
+                NAME     CHATS
+                primary  12
+                a        -
+                """);
+    }
+
+    @Test
+    void measuresWideCharactersAsTwoColumnsAndFlattensLineBreaks() {
+        String table = TextTable.of("T", "X").row("🥾東", "y").row("a\nb", "z").row("é", "w").render();
+
+        assertThat(table).isEqualTo("""
+                T     X
+                🥾東  y
+                a b   z
+                é     w
+                """);
+        assertThat(TextTable.width("🏔️")).isEqualTo(2);
+    }
+
+    @Test
+    void cutsLongCellsWithAnEllipsis() {
+        String cell = TextTable.cell("x".repeat(100));
+
+        assertThat(cell).hasSize(TextTable.MAX_CELL_WIDTH).endsWith("…");
+        assertThat(TextTable.width(TextTable.cell("東".repeat(100)))).isLessThanOrEqualTo(TextTable.MAX_CELL_WIDTH);
+    }
+
+    @Test
+    void refusesRowsOfTheWrongWidth() {
+        assertThatThrownBy(() -> TextTable.of("A", "B").row("only one"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
