@@ -1,0 +1,138 @@
+package dev.chatstore.sqlite;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.chatstore.storage.spi.SourceConfig;
+import dev.chatstore.storage.spi.SourceUnavailableException;
+import dev.chatstore.storage.spi.StorageException;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteDataSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Opens one source, in the order that lets each failure name its cause: the file (missing, not SQLite, cut
+ * short), the schema level (refused, or migrated when writable), then the pool, whose pragmas are read back.
+ * Whatever was opened is closed again when a later step fails.
+ */
+final class SqliteOpener {
+    /** An open source and what opening it found. */
+    record Opened(SqliteSource source, String versionBefore, boolean migrated, String sqliteVersion) {
+    }
+
+    private SqliteOpener() {
+    }
+
+    static Opened open(SourceConfig source) {
+        String location = source.isMemory() ? SourceConfig.MEMORY_PATH
+                : Path.of(source.path()).toAbsolutePath().normalize().toString();
+        if (!source.isMemory()) {
+            Path path = Path.of(location);
+            SqliteFileCheck.check(source, path);
+            if (!source.readonly()) {
+                createFolder(source, path);
+            }
+        }
+        SQLiteDataSource dataSource = SqlitePool.dataSource(source, SqlitePool.url(source, location));
+        Connection anchor = null;
+        HikariDataSource pool = null;
+        try {
+            anchor = source.isMemory() ? dataSource.getConnection() : null;
+            // The level is read on a read-only connection first: the writable configuration would switch the
+            // file to WAL on connect, and a file that is refused must be left exactly as it was.
+            SqliteSchema.Level level = SqliteSchema.Level.EMPTY;
+            if (source.isMemory() || Files.exists(Path.of(location))) {
+                try (Connection probe = source.isMemory() ? dataSource.getConnection()
+                        : SqlitePool.probe(source, SqlitePool.url(source, location)).getConnection()) {
+                    level = SqliteSchema.read(probe);
+                }
+            }
+            SqliteSchema.check(source, location, level);
+            boolean migrated = false;
+            if (!source.readonly()) {
+                try (Connection connection = dataSource.getConnection()) {
+                    migrated = SqliteSchema.migrate(dataSource, connection, level);
+                }
+            }
+            pool = SqlitePool.pool(source, dataSource);
+            String sqliteVersion;
+            try (Connection connection = pool.getConnection()) {
+                sqliteVersion = sqliteVersion(connection);
+                List<String> problems = SqlitePool.pragmaProblems(source, connection);
+                if (!problems.isEmpty()) {
+                    throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s): SQLite did "
+                            + "not take the connection settings: %s. WAL needs a local file system with shared "
+                            + "memory; move the file to a local disk.", source.name(), location, problems), null);
+                }
+            }
+            return new Opened(new SqliteSource(source, location, dataSource, pool, anchor), level.text(), migrated,
+                    sqliteVersion);
+        } catch (SQLException | HikariPool.PoolInitializationException | FlywayException | StorageException e) {
+            closeQuietly(pool, anchor, e);
+            if (e instanceof SourceUnavailableException unavailable) {
+                throw unavailable;
+            }
+            if (e instanceof SQLException sql
+                    && SqliteSource.wrap(source, location, "open", sql) instanceof SourceUnavailableException busy) {
+                throw busy;
+            }
+            throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s) cannot be opened: %s",
+                    source.name(), location, describe(source, e)), e);
+        } catch (RuntimeException e) {
+            closeQuietly(pool, anchor, e);
+            throw e;
+        }
+    }
+
+    private static String describe(SourceConfig source, Exception e) {
+        Throwable cause = e;
+        while (!(cause instanceof SQLException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause instanceof SQLException ? cause.getMessage() : e.getMessage();
+        if (source.readonly() && String.valueOf(message).contains("READONLY_DIRECTORY")) {
+            message += ". The file is in WAL mode and its folder is not writable: SQLite needs the '-shm' file "
+                    + "beside it; open the file once with write access, or make the folder writable";
+        }
+        return message;
+    }
+
+    private static String sqliteVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT sqlite_version()")) {
+            return row.next() ? row.getString(1) : "unknown";
+        }
+    }
+
+    private static void createFolder(SourceConfig source, Path path) {
+        Path folder = path.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s): cannot create "
+                        + "the folder %s: %s", source.name(), path, folder, e), e);
+            }
+        }
+    }
+
+    private static void closeQuietly(HikariDataSource pool, Connection anchor, Exception failure) {
+        if (pool != null) {
+            pool.close();
+        }
+        if (anchor != null) {
+            try {
+                anchor.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

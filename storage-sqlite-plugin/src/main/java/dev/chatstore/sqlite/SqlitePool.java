@@ -1,0 +1,126 @@
+package dev.chatstore.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.chatstore.storage.spi.SourceConfig;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Builds the connections of one source: the driver's config (every pragma goes through {@link SQLiteConfig}, none
+ * through URL strings), the HikariCP pool over a {@link SQLiteDataSource} (never {@code DriverManager}, which cannot
+ * see a driver inside a plugin class loader), and the read-back that catches a pragma SQLite silently ignored.
+ */
+final class SqlitePool {
+    private static final long MIN_HIKARI_TIMEOUT_MS = 250;
+
+    private SqlitePool() {
+    }
+
+    /**
+     * The JDBC URL of a source. A {@code :memory:} source gets a named shared-cache database of its own, so every
+     * connection of its pool sees the same data ({@code file::memory:?cache=shared} would be one database for the
+     * whole JVM, and a plain {@code :memory:} one per connection).
+     */
+    static String url(SourceConfig source, String path) {
+        if (source.isMemory()) {
+            String name = "chatstore-" + source.name() + "-" + UUID.randomUUID();
+            return "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
+        }
+        return "jdbc:sqlite:" + path;
+    }
+
+    static SQLiteDataSource dataSource(SourceConfig source, String url) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(timeoutMillis(source));
+        config.enforceForeignKeys(true);
+        if (source.readonly()) {
+            // The real barrier: the file is opened without write access, so even SQL that switches
+            // query_only off cannot write, and a missing file is not created.
+            config.setReadOnly(true);
+        } else if (!source.isMemory()) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    /** A read-only connection source for looking at a file before deciding to serve it; never creates it. */
+    static SQLiteDataSource probe(SourceConfig source, String url) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(timeoutMillis(source));
+        config.setReadOnly(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    static HikariDataSource pool(SourceConfig source, SQLiteDataSource dataSource) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("chatstore-sqlite-" + source.name());
+        config.setDataSource(dataSource);
+        // Readers of a shared-cache memory database fail with SQLITE_LOCKED_SHAREDCACHE during a write whatever
+        // the busy timeout, so a memory source has one pooled connection.
+        int size = source.isMemory() ? 1 : source.poolSize();
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        long timeout = Math.max(MIN_HIKARI_TIMEOUT_MS, timeoutMillis(source));
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.min(5_000, timeout));
+        // Local files need no keep-alive, and a connection kept for the pool's life keeps its statement cache.
+        config.setMaxLifetime(0);
+        config.setKeepaliveTime(0);
+        config.setIdleTimeout(0);
+        // Must agree with SQLiteConfig.setReadOnly, or the pool refuses to start.
+        config.setReadOnly(source.readonly());
+        if (source.readonly()) {
+            config.setConnectionInitSql("PRAGMA query_only = ON");
+        }
+        return new HikariDataSource(config);
+    }
+
+    static int timeoutMillis(SourceConfig source) {
+        return (int) Math.min(Integer.MAX_VALUE, source.timeout().toMillis());
+    }
+
+    /**
+     * Reads back the pragmas the source depends on and lists every one SQLite did not take (journal mode WAL needs
+     * a file system with shared memory; a silently ignored pragma would otherwise surface as slow or blocked calls).
+     *
+     * @return the problems, empty when every pragma holds
+     */
+    static List<String> pragmaProblems(SourceConfig source, Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        expect(problems, connection, "busy_timeout", Integer.toString(timeoutMillis(source)));
+        expect(problems, connection, "foreign_keys", "1");
+        if (source.readonly()) {
+            expect(problems, connection, "query_only", "1");
+        } else if (!source.isMemory()) {
+            expect(problems, connection, "journal_mode", "wal");
+            expect(problems, connection, "synchronous", "1");
+        }
+        return problems;
+    }
+
+    private static void expect(List<String> problems, Connection connection, String pragma, String expected)
+            throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA " + pragma)) {
+            String actual = row.next() ? row.getString(1) : null;
+            if (actual == null || !expected.equals(actual.toLowerCase(Locale.ROOT))) {
+                problems.add(pragma + " is " + actual + ", expected " + expected);
+            }
+        }
+    }
+}

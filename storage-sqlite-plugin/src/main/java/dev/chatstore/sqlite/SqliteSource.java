@@ -1,0 +1,268 @@
+package dev.chatstore.sqlite;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.chatstore.storage.spi.SourceConfig;
+import dev.chatstore.storage.spi.SourceUnavailableException;
+import dev.chatstore.storage.spi.StorageClosedException;
+import dev.chatstore.storage.spi.StorageException;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One open SQLite source at run time: its pool, its write lock, the statement cache of each pooled connection, and
+ * the one place where {@link SQLException} becomes a {@link StorageException} naming source, operation and path.
+ *
+ * <p>Writes are serialized by a lock per source, so writers of this process queue here instead of meeting
+ * {@code SQLITE_BUSY}; busy_timeout then only covers other processes. Transactions begin {@code IMMEDIATE}: a
+ * deferred one that reads before it writes fails with {@code SQLITE_BUSY_SNAPSHOT} at once, whatever the timeout.
+ * Thread-safe.
+ */
+final class SqliteSource implements AutoCloseable {
+    /** Work on one borrowed connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(SqliteSession session) throws SQLException;
+    }
+
+    private final SourceConfig config;
+    private final String location;
+    private final SQLiteDataSource dataSource;
+    private final HikariDataSource pool;
+    private final Connection anchor;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<Connection, Map<String, PreparedStatement>> statementCaches = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param anchor for a memory source, the connection that keeps its database alive until {@link #close()}
+     */
+    SqliteSource(SourceConfig config, String location, SQLiteDataSource dataSource, HikariDataSource pool,
+                 Connection anchor) {
+        this.config = config;
+        this.location = location;
+        this.dataSource = dataSource;
+        this.pool = pool;
+        this.anchor = anchor;
+    }
+
+    SourceConfig config() {
+        return config;
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    /** Absolute path, or {@code :memory:}. */
+    String location() {
+        return location;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    int activeConnections() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        return bean == null ? 0 : bean.getActiveConnections();
+    }
+
+    /** Runs a read on any free connection. */
+    <T> T read(String operation, Work<T> work) {
+        return withConnection(operation, false, work);
+    }
+
+    /** Runs a single-statement write (atomic on its own) under the source's write lock. */
+    <T> T write(String operation, Work<T> work) {
+        return underWriteLock(operation, () -> withConnection(operation, false, work));
+    }
+
+    /** Runs several statements as one {@code BEGIN IMMEDIATE} transaction under the write lock. */
+    <T> T transaction(String operation, Work<T> work) {
+        return underWriteLock(operation, () -> withConnection(operation, true, work));
+    }
+
+    /**
+     * Runs {@code work} on a connection of its own, outside the pool, under the write lock: for schema
+     * migrations, which Flyway runs on connections it opens from {@link #dataSource()}.
+     */
+    <T> T exclusive(String operation, Work<T> work) {
+        return underWriteLock(operation, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(new SqliteSession(connection, new HashMap<>()));
+            } catch (SQLException e) {
+                throw wrap(operation, e);
+            }
+        });
+    }
+
+    /** The unpooled data source, configured like the pool's connections. */
+    SQLiteDataSource dataSource() {
+        return dataSource;
+    }
+
+    private <T> T underWriteLock(String operation, Supplier<T> body) {
+        checkOpen(operation);
+        boolean locked;
+        try {
+            locked = writeLock.tryLock(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(String.format("Source '%s' (%s): %s was interrupted waiting for the write "
+                    + "lock", name(), location, operation), e);
+        }
+        if (!locked) {
+            throw new SourceUnavailableException(name(), String.format("Source '%s' (%s): %s waited longer than the "
+                    + "source's timeout of %s for its turn to write; other writes of this process hold the source. "
+                    + "Raise timeout or shorten the writes.", name(), location, operation, timeoutText()), null);
+        }
+        try {
+            return body.get();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T withConnection(String operation, boolean transaction, Work<T> work) {
+        checkOpen(operation);
+        Connection raw = null;
+        try (Connection connection = pool.getConnection()) {
+            raw = connection.unwrap(SQLiteConnection.class);
+            SqliteSession session = new SqliteSession(raw, statementCache(raw));
+            if (!transaction) {
+                return work.run(session);
+            }
+            session.prepare("BEGIN IMMEDIATE").executeUpdate();
+            try {
+                T result = work.run(session);
+                session.prepare("COMMIT").executeUpdate();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    session.prepare("ROLLBACK").executeUpdate();
+                } catch (SQLException rollback) {
+                    // A connection left inside a transaction must not serve another call.
+                    e.addSuppressed(rollback);
+                    pool.evictConnection(connection);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (raw != null) {
+                dropStatements(raw);
+            }
+            throw wrap(operation, e);
+        } catch (IllegalArgumentException e) {
+            throw new StorageException(String.format("Source '%s' (%s): %s read a value it does not understand: %s",
+                    name(), location, operation, e.getMessage()), e);
+        }
+    }
+
+    /** The statements of one pooled connection; a new connection first sweeps out those of closed ones. */
+    private Map<String, PreparedStatement> statementCache(Connection raw) {
+        Map<String, PreparedStatement> cache = statementCaches.get(raw);
+        if (cache == null) {
+            statementCaches.keySet().removeIf(SqliteSource::isClosed);
+            cache = new HashMap<>();
+            statementCaches.put(raw, cache);
+        }
+        return cache;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    void checkOpen(String operation) {
+        if (closed) {
+            throw new StorageClosedException("SQLite source '" + name() + "' (" + location + ")", operation);
+        }
+    }
+
+    /** After an error a cached statement may be left mid-step; the connection starts over with fresh ones. */
+    private void dropStatements(Connection raw) {
+        Map<String, PreparedStatement> cache = statementCaches.remove(raw);
+        if (cache != null) {
+            for (PreparedStatement statement : cache.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException ignored) {
+                    // the statement is discarded either way
+                }
+            }
+        }
+    }
+
+    /** The one translation of driver failures, for calls and for opening alike. */
+    StorageException wrap(String operation, SQLException e) {
+        return wrap(config, location, operation, e);
+    }
+
+    static StorageException wrap(SourceConfig config, String location, String operation, SQLException e) {
+        String name = config.name();
+        if (e instanceof SQLTransientConnectionException) {
+            return new SourceUnavailableException(name, String.format("Source '%s' (%s): %s waited the source's "
+                    + "timeout of %s for a free connection; all %d of its pool are in use. Raise pool-size or timeout, "
+                    + "or look for calls that hold connections long.", name, location, operation,
+                    timeoutText(config), config.isMemory() ? 1 : config.poolSize()), e);
+        }
+        SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
+        String codeName = code == null ? "" : code.name();
+        if (codeName.startsWith("SQLITE_BUSY") || codeName.startsWith("SQLITE_LOCKED")) {
+            return new SourceUnavailableException(name, String.format("Source '%s' (%s): %s found the database "
+                    + "locked for longer than the source's timeout of %s (%s); another process is writing it. Raise "
+                    + "timeout or stop the other writer.", name, location, operation, timeoutText(config), codeName), e);
+        }
+        if (codeName.startsWith("SQLITE_READONLY")) {
+            return new StorageException(String.format("Source '%s' (%s): %s cannot write: the database is open "
+                    + "read-only (%s)%s.", name, location, operation, codeName, config.readonly()
+                    ? "; the source is configured as readonly" : ", check the file's and its folder's permissions"), e);
+        }
+        return new StorageException(String.format("Source '%s' (%s): %s failed: %s", name, location, operation,
+                e.getMessage()), e);
+    }
+
+    String timeoutText() {
+        return timeoutText(config);
+    }
+
+    static String timeoutText(SourceConfig config) {
+        return config.timeout().toMillis() / 1000.0 + " s";
+    }
+
+    /** Closes the pool (calls in flight finish or fail), then the memory database's anchor. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        statementCaches.clear();
+        pool.close();
+        if (anchor != null) {
+            try {
+                anchor.close();
+            } catch (SQLException e) {
+                throw wrap("close", e);
+            }
+        }
+    }
+}
