@@ -32,6 +32,7 @@ final class SqliteAdmin {
         }
         int active = source.activeConnections();
         try {
+            source.checkFile("status", true);
             return source.read("status", s -> {
                 String schema = SqliteSchema.read(s.connection()).text();
                 try (Statement statement = s.connection().createStatement();

@@ -97,11 +97,39 @@ final class SqliteOpener {
             cause = cause.getCause();
         }
         String message = cause instanceof SQLException ? cause.getMessage() : e.getMessage();
+        if (nativeLibraryMissing(e)) {
+            return nativeLibraryAdvice();
+        }
         if (source.readonly() && String.valueOf(message).contains("READONLY_DIRECTORY")) {
-            message += ". The file is in WAL mode and its folder is not writable: SQLite needs the '-shm' file "
-                    + "beside it; open the file once with write access, or make the folder writable";
+            // The -shm of a cleanly closed file is gone, so opening it once with write access does not help.
+            Path file = Path.of(source.path()).toAbsolutePath();
+            message += String.format(". The file is in WAL mode and this process cannot write its folder %s, where "
+                    + "SQLite must create %s-shm to read a WAL file. Either convert the file to rollback-journal mode "
+                    + "once, with write access (sqlite3 '%s' 'PRAGMA journal_mode=DELETE'; a readonly source does not "
+                    + "need WAL), or make the folder writable for this process", file.getParent(),
+                    file.getFileName(), file);
         }
         return message;
+    }
+
+    /** Whether sqlite-jdbc could not load its native library (extracted to a temporary folder first). */
+    private static boolean nativeLibraryMissing(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnsatisfiedLinkError
+                    || cause.getClass().getName().equals("org.sqlite.NativeLibraryNotFoundException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nativeLibraryAdvice() {
+        String folder = System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir"));
+        String property = System.getProperty("org.sqlite.tmpdir") != null ? "org.sqlite.tmpdir" : "java.io.tmpdir";
+        return String.format("the SQLite native library could not be loaded. sqlite-jdbc extracts it to %s (%s), "
+                + "which must exist, be writable and not be mounted noexec: start Java with "
+                + "-Dorg.sqlite.tmpdir=DIR naming such a folder (for example a folder under the bot's data "
+                + "directory)", folder, property);
     }
 
     private static String sqliteVersion(Connection connection) throws SQLException {

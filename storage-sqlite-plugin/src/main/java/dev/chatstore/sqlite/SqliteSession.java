@@ -103,6 +103,7 @@ final class SqliteSession {
             if (arg == null) {
                 statement.setNull(index, Types.NULL);
             } else if (arg instanceof String text) {
+                requireWellFormed(text, index);
                 statement.setString(index, text);
             } else if (arg instanceof Long number) {
                 statement.setLong(index, number);
@@ -118,6 +119,25 @@ final class SqliteSession {
                 statement.setString(index, value.value());
             } else {
                 throw new IllegalArgumentException("No SQLite form for " + arg.getClass().getName());
+            }
+        }
+    }
+
+    /**
+     * Refuses text with an unpaired UTF-16 surrogate: SQLite stores UTF-8, which cannot represent one, and
+     * sqlite-jdbc would silently store '?' in its place. Refusing keeps the contract "stored verbatim or refused".
+     */
+    private static void requireWellFormed(String text, int parameter) throws SQLException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new SQLException(String.format("text value %d contains an unpaired UTF-16 surrogate (U+%04X at "
+                        + "index %d), which SQLite's UTF-8 cannot store (it would become '?'); nothing was stored. "
+                        + "Pass well-formed Unicode text", parameter, (int) c, i), "22021");
             }
         }
     }

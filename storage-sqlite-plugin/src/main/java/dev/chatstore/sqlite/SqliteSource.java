@@ -11,6 +11,11 @@ import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -32,6 +37,8 @@ import java.util.function.Supplier;
  * Thread-safe.
  */
 final class SqliteSource implements AutoCloseable {
+    private static final long READ_CHECK_INTERVAL_MS = 100;
+
     /** Work on one borrowed connection. */
     @FunctionalInterface
     interface Work<T> {
@@ -45,6 +52,11 @@ final class SqliteSource implements AutoCloseable {
     private final Connection anchor;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<Connection, Map<String, PreparedStatement>> statementCaches = new ConcurrentHashMap<>();
+    /** The file's identity (device and inode) when opened; null for a memory source. */
+    private final Object fileKey;
+    private volatile long fileCheckedAt = System.nanoTime();
+    /** Set once a check failed: from then on every call checks (and fails until the file is back). */
+    private volatile boolean fileSuspect;
     private volatile boolean closed;
 
     /**
@@ -57,6 +69,21 @@ final class SqliteSource implements AutoCloseable {
         this.dataSource = dataSource;
         this.pool = pool;
         this.anchor = anchor;
+        this.fileKey = config.isMemory() ? null : identityAtOpen(Path.of(location));
+    }
+
+    private static Object identityAtOpen(Path file) {
+        try {
+            return identity(file);
+        } catch (IOException e) {
+            return file; // the pool just opened it; should a stat fail now, later checks still see a deletion
+        }
+    }
+
+    /** Device and inode where the file system has them, else the path (which then only checks existence). */
+    private static Object identity(Path file) throws IOException {
+        Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        return key != null ? key : file;
     }
 
     SourceConfig config() {
@@ -83,7 +110,42 @@ final class SqliteSource implements AutoCloseable {
 
     /** Runs a read on any free connection. */
     <T> T read(String operation, Work<T> work) {
+        checkFile(operation, false);
         return withConnection(operation, false, work);
+    }
+
+    /**
+     * Refuses the call when the file at the source's path is gone or is another file than the one opened. SQLite
+     * keeps using the file it opened: after a delete or a replace, reads would serve the vanished file and writes,
+     * in WAL mode, would succeed into it and be lost. Writes check every time (a stat costs about a microsecond);
+     * reads at most every {@value #READ_CHECK_INTERVAL_MS} ms, so a point read does not pay for it each time.
+     */
+    void checkFile(String operation, boolean always) {
+        if (fileKey == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!always && !fileSuspect && now - fileCheckedAt < TimeUnit.MILLISECONDS.toNanos(READ_CHECK_INTERVAL_MS)) {
+            return;
+        }
+        String problem;
+        try {
+            if (fileKey.equals(identity(Path.of(location)))) {
+                fileCheckedAt = now;
+                fileSuspect = false;
+                return;
+            }
+            problem = "was replaced by another file";
+        } catch (NoSuchFileException e) {
+            problem = "was deleted or moved away";
+        } catch (IOException e) {
+            problem = "cannot be checked (" + e + ")";
+        }
+        fileSuspect = true;
+        throw new SourceUnavailableException(name(), String.format("Source '%s' (%s): %s refused: the database file "
+                + "%s while the source was open. SQLite would go on using the old file, and writes would be lost "
+                + "with it, so every call is refused: put the database back at that path (or fix the config) and "
+                + "restart.", name(), location, operation, problem), null);
     }
 
     /** Runs a single-statement write (atomic on its own) under the source's write lock. */
@@ -131,6 +193,7 @@ final class SqliteSource implements AutoCloseable {
                     + "Raise timeout or shorten the writes.", name(), location, operation, timeoutText()), null);
         }
         try {
+            checkFile(operation, true);
             return body.get();
         } finally {
             writeLock.unlock();

@@ -51,9 +51,26 @@ final class JsonFields {
             return null;
         }
         if (value.isTextual()) {
-            return value.textValue();
+            return wellFormed(value.textValue(), path(parentPath, field));
         }
         throw new MalformedUpdateException(path(parentPath, field), "a string", describe(value));
+    }
+
+    /**
+     * JSON may escape a lone surrogate ({@code "\ud800"}), which no UTF-8 store can keep; the store would refuse
+     * the whole batch it is in, so the update is malformed here, alone.
+     */
+    private static String wellFormed(String text, String path) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MalformedUpdateException(path, "well-formed Unicode text",
+                        String.format("a string with an unpaired UTF-16 surrogate (U+%04X at index %d)", (int) c, i));
+            }
+        }
+        return text;
     }
 
     static String requireText(JsonNode parent, String field, String parentPath) {

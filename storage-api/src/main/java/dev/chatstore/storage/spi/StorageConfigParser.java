@@ -60,11 +60,22 @@ final class StorageConfigParser {
     static StorageConfig parseToml(String toml, Path baseDir) {
         requireNonNull(toml, "toml is null");
         requireNonNull(baseDir, "baseDir is null");
-        TomlParseResult result = Toml.parse(toml);
+        TomlParseResult result;
+        try {
+            result = Toml.parse(toml);
+        }
+        catch (RuntimeException | AssertionError e) {
+            // tomlj asserts on some invalid escapes (seen with -ea on "\\u" before a closing quote); whatever its
+            // parser throws is still a syntax error of the operator's file, not a crash of the host.
+            throw new StorageConfigException("TOML syntax error: the TOML parser failed on this text (" + e
+                    + "); look for an invalid escape such as \\u without four hex digits in a quoted string");
+        }
         ConfigProblems problems = new ConfigProblems();
+        String[] lines = toml.split("\r?\n", -1);
         for (TomlParseError error : result.errors()) {
-            problems.add("TOML syntax error at line %d, column %d: %s",
-                    error.position().line(), error.position().column(), error.getMessage());
+            int line = error.position().line();
+            problems.add("TOML syntax error at line %d, column %d: %s%s", line, error.position().column(),
+                    error.getMessage(), keyOfLine(lines, line));
         }
         problems.throwIfAny();
         // A single-element key list: result.get(String) would parse "database" as a dotted key path.
@@ -224,6 +235,23 @@ final class StorageConfigParser {
             }
         }
         return null;
+    }
+
+    /**
+     * " (in: key = ...)" for the line of a syntax error, since tomlj's message alone ("Integer is too large") names
+     * no key. Only the part before '=' is shown: the value may be a secret of another table.
+     */
+    private static String keyOfLine(String[] lines, int line) {
+        if (line < 1 || line > lines.length) {
+            return "";
+        }
+        String text = lines[line - 1].strip();
+        int equals = text.indexOf('=');
+        String shown = equals < 0 ? text : text.substring(0, equals).strip() + " = ...";
+        if (shown.isEmpty()) {
+            return "";
+        }
+        return " (in: " + (shown.length() <= 120 ? shown : shown.substring(0, 117) + "...") + ")";
     }
 
     private static Map<String, Object> plainTable(TomlTable table) {

@@ -1,0 +1,158 @@
+package dev.chatstore.reliability;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Item 6, through the built host: it logs the SQLite library version of every source at start; it refuses a library
+ * older than 3.51.3 (exit 1, naming the source and the version), shown with a stand-in plugin that reports 3.51.2,
+ * since no sqlite-jdbc we could bundle is that old; and when the folder sqlite-jdbc extracts its native library to
+ * is missing, unwritable or mounted {@code noexec}, start fails with one line naming the folder and the property to
+ * set ({@code org.sqlite.tmpdir}), and setting it makes start work.
+ */
+class SqliteLibraryIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theHostLogsTheSqliteVersionOfEverySource() throws IOException {
+        Path plugins = HostProcess.sqlitePlugins(dir);
+        HostProcess.run(dir, List.of(), List.of(), "--db", dir.resolve("archive.db").toString(), "--plugins",
+                plugins.toString(), "migrate").exits(0);
+        Path config = Files.writeString(dir.resolve("bot.toml"), """
+                [database]
+                default = "primary"
+                [database.sources.primary]
+                path = "primary.db"
+                [database.sources.archive]
+                path = "archive.db"
+                readonly = true
+                """);
+        HostProcess.Result result = HostProcess.run(dir, List.of(), List.of(), "--config", config.toString(),
+                "--plugins", plugins.toString(), "sources").exits(0);
+        for (String source : List.of("primary", "archive")) {
+            assertThat(result.err()).containsPattern(Pattern.compile("Source " + source
+                    + ": type sqlite, path .*" + source + "\\.db, r[ow], pool size \\d+, SQLite 3\\.\\d+\\.\\d+"));
+        }
+    }
+
+    @Test
+    void aLibraryOlderThan3513IsRefusedAndThatVersionItselfIsAccepted() throws IOException {
+        Path plugins = fakeVersionPlugin(dir.resolve("fake-plugins"));
+        Path config = Files.writeString(dir.resolve("bot.toml"), """
+                [database]
+                default = "new"
+                [database.sources.new]
+                path = "new.version"
+                [database.sources.old]
+                path = "old.version"
+                """);
+        Files.writeString(dir.resolve("new.version"), "3.51.3");
+        for (String old : List.of("3.51.2", "3.50.4", "3.7.17", "2.8.0")) {
+            Files.writeString(dir.resolve("old.version"), old);
+            HostProcess.Result result = HostProcess.run(dir, List.of(), List.of(), "--config", config.toString(),
+                    "--plugins", plugins.toString(), "sources").exits(1);
+            assertThat(result.errorLine()).contains("Source 'old' runs SQLite " + old, "older than the required 3.51.3",
+                    "WAL-reset");
+            assertThat(result.err()).doesNotContain("Source 'new' runs SQLite");
+        }
+        for (String accepted : List.of("3.51.3", "3.52.0", "3.54.1", "4.0.0")) {
+            Files.writeString(dir.resolve("old.version"), accepted);
+            HostProcess.run(dir, List.of(), List.of(), "--config", config.toString(), "--plugins", plugins.toString(),
+                    "sources").exits(0);
+        }
+    }
+
+    @Test
+    void anUnusableTempFolderFailsNamingTheFolderAndTheProperty() throws IOException {
+        Path plugins = HostProcess.sqlitePlugins(dir);
+        Path db = dir.resolve("bot.db");
+        // A path under a regular file: no user, root included, can create or write it.
+        Path notAFolder = Files.writeString(dir.resolve("a-file"), "x").resolve("tmp");
+        for (String property : List.of("java.io.tmpdir", "org.sqlite.tmpdir")) {
+            HostProcess.Result result = HostProcess.run(dir, List.of(), List.of("-D" + property + "=" + notAFolder),
+                    "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(2);
+            assertThat(result.errorLine()).contains("native library", notAFolder.toString(), "-Dorg.sqlite.tmpdir=");
+            assertThat(db).doesNotExist();
+        }
+        Path native_ = Files.createDirectories(dir.resolve("native"));
+        HostProcess.run(dir, List.of(), List.of("-Djava.io.tmpdir=" + notAFolder, "-Dorg.sqlite.tmpdir=" + native_),
+                "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(0);
+    }
+
+    @Test
+    void aNoexecTempFolderFailsNamingTheFolderAndTheProperty() throws IOException, InterruptedException {
+        Path mount = Files.createDirectories(dir.resolve("noexec"));
+        Assumptions.assumeTrue(canMountNoexec(mount), "mounting a noexec tmpfs needs root with CAP_SYS_ADMIN and "
+                + "unshare(1); see docs/RELIABILITY.md");
+        Path plugins = HostProcess.sqlitePlugins(dir);
+        Path db = dir.resolve("bot.db");
+        List<String> inNoexecMount = List.of("unshare", "-m", "sh", "-c",
+                "mount -t tmpfs -o noexec tmpfs \"$0\" && exec \"$@\"", mount.toString());
+        HostProcess.Result result = HostProcess.run(dir, inNoexecMount, List.of("-Djava.io.tmpdir=" + mount),
+                "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(2);
+        assertThat(result.errorLine()).contains("native library", mount.toString(), "noexec", "-Dorg.sqlite.tmpdir=");
+        Path native_ = Files.createDirectories(dir.resolve("native"));
+        HostProcess.run(dir, inNoexecMount, List.of("-Djava.io.tmpdir=" + mount, "-Dorg.sqlite.tmpdir=" + native_),
+                "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(0);
+    }
+
+    private static boolean canMountNoexec(Path mount) throws IOException, InterruptedException {
+        try {
+            Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c",
+                    "mount -t tmpfs -o noexec tmpfs \"$0\" && grep -q \" $0 .*noexec\" /proc/mounts", mount.toString())
+                    .redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A plugin zip with {@link FakeVersionProvider}: plugin.properties, lib/fake.jar with an extensions.idx. */
+    private static Path fakeVersionPlugin(Path plugins) throws IOException {
+        Files.createDirectories(plugins);
+        java.io.ByteArrayOutputStream jarBytes = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream jar = new ZipOutputStream(jarBytes)) {
+            String prefix = FakeVersionProvider.class.getName().replace('.', '/');
+            // The class and any nested class javac made for it ($1, $2, ...), read from wherever it was loaded.
+            for (int n = 0; n < 10; n++) {
+                String entry = prefix + (n == 0 ? "" : "$" + n) + ".class";
+                try (InputStream in = FakeVersionProvider.class.getClassLoader().getResourceAsStream(entry)) {
+                    if (in != null) {
+                        jar.putNextEntry(new ZipEntry(entry));
+                        jar.write(in.readAllBytes());
+                        jar.closeEntry();
+                    }
+                }
+            }
+            jar.putNextEntry(new ZipEntry("META-INF/extensions.idx"));
+            jar.write((FakeVersionProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        try (OutputStream out = Files.newOutputStream(plugins.resolve("fake-sqlite-version.zip"));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("plugin.properties"));
+            zip.write("plugin.id=fake-sqlite-version\nplugin.version=1.0.0\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("lib/fake-sqlite-version.jar"));
+            zip.write(jarBytes.toByteArray());
+            zip.closeEntry();
+        }
+        return plugins;
+    }
+}
