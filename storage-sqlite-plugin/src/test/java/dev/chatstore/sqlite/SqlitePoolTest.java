@@ -52,6 +52,25 @@ class SqlitePoolTest {
     }
 
     @Test
+    void everyPooledConnectionOfAWritableFileHasTheWritePragmas() throws Exception {
+        try (SqliteChatStore store = (SqliteChatStore) new SqliteStoreProvider().open(
+                SqliteTestFiles.writable("pragmas", dir.resolve("pragmas.db")).withPoolSize(3))) {
+            List<Callable<List<Long>>> readers = new ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                // Held together, so that the three calls get three different connections of the pool.
+                readers.add(() -> store.source().read("pragmas", s -> {
+                    List<Long> values = List.of(s.queryLong("PRAGMA synchronous", -1),
+                            s.queryLong("PRAGMA wal_autocheckpoint", -1), s.queryLong("PRAGMA busy_timeout", -1));
+                    sleep(200);
+                    return values;
+                }));
+            }
+            assertThat(SqliteConcurrencyTest.runTogether(readers)).hasSize(3).allSatisfy(values -> assertThat(values)
+                    .containsExactly(1L, (long) SqlitePool.WAL_AUTOCHECKPOINT_PAGES, 30_000L));
+        }
+    }
+
+    @Test
     void aCallerThatWaitsPastTheTimeoutForAConnectionIsToldSourceAndTimeout() throws Exception {
         try (SqliteChatStore store = (SqliteChatStore) new SqliteStoreProvider().open(
                 SqliteTestFiles.writable("slow", dir.resolve("slow.db")).withPoolSize(1)
