@@ -1,10 +1,11 @@
 package dev.chatstore.storage.routing;
 
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.SpamMessage;
+import dev.chatstore.storage.spi.SpamReason;
 import dev.chatstore.storage.spi.StorageConfig;
 import dev.chatstore.storage.testkit.ChatStoreContract;
 import dev.chatstore.storage.testkit.InMemoryChatStore;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The full store contract through the chain over two in-memory sources, with the contract's second chat and its
@@ -36,19 +39,33 @@ class StorageOverTwoSourcesContractTest extends ChatStoreContract {
 
     /*
      * The SPI routes addSpamMessage by chat but getSpamMessages/getSpamMessagesByText to the default source
-     * (spec/operations.md), so over two sources the samples of a chat mapped elsewhere are not in the global lists.
-     * These two contract tests assume one store; they run in StorageOverOneSourceContractTest.
+     * (spec/operations.md), so over two sources the samples of a chat mapped elsewhere are listed only through that
+     * source's view. The contract's two list tests assume one store (they run in StorageOverOneSourceContractTest);
+     * here they check the multi-source behaviour instead.
      */
     @Test
-    @Disabled("SPI: spam samples are written by chat but listed from the default source only")
     @Override
     public void theNewestSamplesOfEveryChatComeFirstUpToTheLimit() {
+        try (Storage storage = (Storage) createStore()) {
+            storage.addSpamMessage(new SpamMessage(-100L, 1, "1", "default's", SpamReason.AUTO, 0.9));
+            storage.addSpamMessage(new SpamMessage(OTHER_CHAT, 2, "2", "second's", SpamReason.AUTO, 0.8));
+
+            assertThat(storage.getSpamMessages(10)).extracting(SpamMessage::text).containsExactly("default's");
+            assertThat(storage.source("second").getSpamMessages(10)).extracting(SpamMessage::text)
+                    .containsExactly("second's");
+        }
     }
 
     @Test
-    @Disabled("SPI: spam samples are written by chat but listed from the default source only")
     @Override
     public void samplesAreFoundByExactTextOldestFirst() {
+        try (Storage storage = (Storage) createStore()) {
+            storage.addSpamMessage(new SpamMessage(OTHER_CHAT, 2, "2", "buy now", SpamReason.AUTO, 0.8));
+
+            assertThat(storage.getSpamMessagesByText("buy now")).isEmpty();
+            assertThat(storage.source("second").getSpamMessagesByText("buy now")).extracting(SpamMessage::chatId)
+                    .containsExactly(OTHER_CHAT);
+        }
     }
 
     @Override
