@@ -1,5 +1,7 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.testkit.Concurrently;
+
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.ChatUser;
@@ -13,10 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -77,7 +75,7 @@ class SqliteConcurrencyTest {
                     return null;
                 });
             }
-            runTogether(tasks);
+            Concurrently.runTogether(tasks);
 
             assertThat(reads.get()).as("readers ran while writers wrote").isPositive();
             List<ChatMessage> all = store.getChatMessages(CHAT, MessageQuery.all());
@@ -90,28 +88,5 @@ class SqliteConcurrencyTest {
         }
         assertThat(SqliteTestFiles.count(file, "SELECT sum(messages_count) FROM chat_user_stats"))
                 .isEqualTo(WRITERS * MESSAGES_PER_WRITER);
-    }
-
-    /** Runs every task on its own thread, started together; the first failure (an assertion, a BUSY) fails the test. */
-    static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(executor.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(2, TimeUnit.MINUTES));
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }

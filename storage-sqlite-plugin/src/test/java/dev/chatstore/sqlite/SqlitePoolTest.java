@@ -1,5 +1,7 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.testkit.Concurrently;
+
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.MessageQuery;
@@ -45,7 +47,7 @@ class SqlitePoolTest {
                     return caller;
                 });
             }
-            assertThat(SqliteConcurrencyTest.runTogether(callers)).hasSize(16);
+            assertThat(Concurrently.runTogether(callers)).hasSize(16);
             assertThat(store.getChatMessages(CHAT, MessageQuery.all())).hasSize(16 * 50);
             assertThat(store.getChatUser(CHAT, 1).orElseThrow().messagesCount()).isEqualTo(16 * 50);
         }
@@ -65,7 +67,7 @@ class SqlitePoolTest {
                     return values;
                 }));
             }
-            assertThat(SqliteConcurrencyTest.runTogether(readers)).hasSize(3).allSatisfy(values -> assertThat(values)
+            assertThat(Concurrently.runTogether(readers)).hasSize(3).allSatisfy(values -> assertThat(values)
                     .containsExactly(1L, (long) SqlitePool.WAL_AUTOCHECKPOINT_PAGES, 30_000L));
         }
     }

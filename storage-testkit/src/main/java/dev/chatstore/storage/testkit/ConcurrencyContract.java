@@ -12,11 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
@@ -48,7 +43,7 @@ interface ConcurrencyContract extends StoreFixture {
                 return null;
             });
         }
-        runTogether(writers);
+        Concurrently.runTogether(writers);
 
         for (long chat : new long[] {CHAT, OTHER_CHAT}) {
             List<ChatMessage> messages = store().getChatMessages(chat, MessageQuery.all());
@@ -83,7 +78,7 @@ interface ConcurrencyContract extends StoreFixture {
             });
         }
 
-        int stored = runTogether(racers).stream().mapToInt(Integer::intValue).sum();
+        int stored = Concurrently.runTogether(racers).stream().mapToInt(Integer::intValue).sum();
 
         assertThat(stored).isEqualTo(51);
         assertThat(store().getChatMessages(CHAT, MessageQuery.all())).hasSize(51);
@@ -129,41 +124,10 @@ interface ConcurrencyContract extends StoreFixture {
                 return null;
             });
         }
-        runTogether(tasks);
+        Concurrently.runTogether(tasks);
 
         assertThat(store().getChatMessages(CHAT, MessageQuery.all())).hasSize(THREADS / 2 * writesPerWriter);
         assertThat(store().getChatUser(CHAT, ALICE)).get().extracting(ChatUser::messagesCount)
                 .isEqualTo((long) THREADS / 2 * writesPerWriter);
-    }
-
-    /** Starts every task at once on its own thread and returns their results; any failure fails the test. */
-    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(executor.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                try {
-                    results.add(future.get(2, TimeUnit.MINUTES));
-                } catch (ExecutionException e) {
-                    // Rethrow the thread's own assertion error or exception, so the report shows it first.
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            return results;
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }
