@@ -309,6 +309,9 @@ class WebhookHandlerTest {
             assertThat(post(update(42, 18, "meanwhile"), "s3cret").statusCode()).isEqualTo(200);
             Duration slack = SETTINGS.idleTimeout().plusSeconds(3);
             assertThat(halfHead.closedByServerWithin(slack)).as("half a head closed").isTrue();
+            RawHttp.Response timedOut = halfBody.read(slack);
+            assertThat(timedOut.status()).isEqualTo(408);
+            assertThat(timedOut.head()).containsIgnoringCase("connection: close");
             assertThat(halfBody.closedByServerWithin(slack)).as("half a body closed").isTrue();
         }
     }
