@@ -34,25 +34,37 @@ final class WebhookRoutes extends Handler.Abstract {
             if ("POST".equals(method)) {
                 webhook.handle(request, response, callback);
             } else {
-                wrongMethod(response, callback, "POST", "use POST with one Update as the JSON body");
+                wrongMethod(request, response, callback, "POST", "use POST with one Update as the JSON body");
             }
         } else if (WebhookServer.HEALTH_PATH.equals(path)) {
             if ("GET".equals(method)) {
                 health.handle(request, response, callback);
             } else {
-                wrongMethod(response, callback, "GET", "use GET");
+                wrongMethod(request, response, callback, "GET", "use GET");
             }
         } else {
-            HttpJson.send(response, callback, HttpStatus.NOT_FOUND_404,
+            refuse(request, response, callback, HttpStatus.NOT_FOUND_404,
                     WebhookResponse.failure("not-found", "no such path; the webhook is POST "
                             + WebhookServer.WEBHOOK_PATH + ", the health check GET " + WebhookServer.HEALTH_PATH));
         }
         return true;
     }
 
-    private static void wrongMethod(Response response, Callback callback, String allowed, String advice) {
+    private static void wrongMethod(Request request, Response response, Callback callback, String allowed,
+            String advice) {
         response.getHeaders().put(HttpHeader.ALLOW, allowed);
-        HttpJson.send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
-                WebhookResponse.failure("rejected", advice));
+        refuse(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, WebhookResponse.failure("rejected", advice));
+    }
+
+    /**
+     * Answers without reading the body. When there is one, the connection is closed after the answer: the rest of
+     * the body may still be on its way, and a client reusing the connection would have its next request mixed up.
+     */
+    private static void refuse(Request request, Response response, Callback callback, int status, Object body) {
+        if (request.getLength() != 0) {
+            HttpJson.sendAndClose(response, callback, status, body);
+        } else {
+            HttpJson.send(response, callback, status, body);
+        }
     }
 }

@@ -32,6 +32,7 @@ import java.util.Optional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The webhook's status codes, routes and health answers over the real Jetty server ({@link WebhookServer}), with
@@ -298,6 +299,16 @@ class WebhookHandlerTest {
         }
         assertThat(storage.getChatMessages(42, MessageQuery.all())).extracting(message -> message.text())
                 .containsExactly("first");
+    }
+
+    @Test
+    void aPortInUseIsAnIOExceptionSoServeCanSayWhatToDo() {
+        InetSocketAddress taken = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+
+        assertThatThrownBy(() -> WebhookServer.start(taken, SETTINGS, new WebhookRoutes(Set.of(WebhookServer.WEBHOOK_PATH),
+                new WebhookHandler(new UpdateIngester(storage, chatId -> "primary"), SecretToken.of(Optional.empty()),
+                        4096, 64), new HealthHandler(List::of, SecretToken.of(Optional.empty())))))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
