@@ -61,7 +61,8 @@ final class WebhookRoutes extends Handler.Abstract {
      * the body may still be on its way, and a client reusing the connection would have its next request mixed up.
      */
     private static void refuse(Request request, Response response, Callback callback, int status, Object body) {
-        if (request.getLength() != 0) {
+        // getLength() is -1 both for no body and for a chunked one.
+        if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
             HttpJson.sendAndClose(response, callback, status, body);
         } else {
             HttpJson.send(response, callback, status, body);
