@@ -1,23 +1,33 @@
 package dev.chatstore.host;
 
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-/** Writes a JSON response and ends the exchange. */
+/** Writes a JSON response and completes the request's callback. */
 final class HttpJson {
     private HttpJson() {
     }
 
-    static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = Json.MAPPER.writeValueAsString(body).getBytes(UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    static void send(Response response, Callback callback, int status, Object body) {
+        byte[] bytes = Json.write(body).getBytes(UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /**
+     * Sends the response and closes the connection after it: for a request whose body is left unread (refused
+     * before reading, or too large), so the client learns at once that the rest will not be read.
+     */
+    static void sendAndClose(Response response, Callback callback, int status, Object body) {
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        send(response, callback, status, body);
     }
 }

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: the Telegram webhook and a health endpoint over HTTP, until SIGTERM. */
@@ -22,7 +25,9 @@ import java.util.concurrent.CountDownLatch;
             "Prints 'Listening on http://ADDR:PORT' on stdout once ready. Stops cleanly on SIGTERM or Ctrl-C: "
                     + "finishes requests in flight, closes every pool, unloads the plugins.",
             "Webhook status codes: 200 stored/duplicate/edited/ignored, 400 malformed, 401 bad secret, "
-                    + "409 chat routed to a readonly source, 500 storage failure."})
+                    + "409 chat routed to a readonly source, 413 body too large, 500 storage failure, 503 busy (resend).",
+            "Threads, queue, timeouts and body size: the config's [server] table; a second webhook path: "
+                    + "[telegram] webhook-path."})
 final class ServeCommand extends HostSubcommand {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -35,7 +40,8 @@ final class ServeCommand extends HostSubcommand {
     String bind;
 
     @Option(names = "--secret", paramLabel = "S",
-            description = "Require this X-Telegram-Bot-Api-Secret-Token (default: the config's [telegram] secret-token).")
+            description = "Require this X-Telegram-Bot-Api-Secret-Token, " + SecretToken.RULE
+                    + " (default: the config's [telegram] secret-token).")
     String secret;
 
     @Override
@@ -43,15 +49,33 @@ final class ServeCommand extends HostSubcommand {
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
         }
+        if (secret != null && !SecretToken.valid(secret)) {
+            throw new ParameterException(spec.commandLine(), "--secret must be " + SecretToken.RULE
+                    + " (what Telegram's setWebhook accepts as secret_token)");
+        }
         InetAddress address = address();
         HostRuntime runtime = startRuntime();
         CountDownLatch stopped = new CountDownLatch(1);
         WebhookServer server;
         try {
             Storage storage = runtime.storage();
-            Optional<String> token = Optional.ofNullable(secret).or(() -> runtime.setup().settings().secretToken());
+            HostSettings settings = runtime.setup().settings();
+            Optional<String> token = Optional.ofNullable(secret).or(settings::secretToken);
+            SecretToken secretToken = SecretToken.of(token);
             UpdateIngester ingester = new UpdateIngester(storage, chatId -> storage.config().sourceNameForChat(chatId));
-            server = WebhookServer.start(new InetSocketAddress(address, port), ingester, token, runtime);
+            Set<String> webhookPaths = new LinkedHashSet<>(List.of(WebhookServer.WEBHOOK_PATH));
+            settings.webhookPath().ifPresent(webhookPaths::add);
+            WebhookRoutes routes = new WebhookRoutes(webhookPaths,
+                    new WebhookHandler(ingester, secretToken, settings.server().maxBodyBytes(),
+                            settings.server().queueSize()),
+                    new HealthHandler(() -> runtime.config().sources().stream()
+                            .map(source -> SourceRow.of(source, runtime.status(source.name()))).toList(), secretToken));
+            server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
+            ServerSettings limits = settings.server();
+            log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
+                    + "bodies up to {} bytes, stop timeout {} ms", limits.maxThreads(), limits.maxConnections(),
+                    limits.queueSize(), limits.idleTimeout().toMillis(), limits.maxBodyBytes(),
+                    limits.stopTimeout().toMillis());
             if (token.isEmpty() && !address.isLoopbackAddress()) {
                 log.warn("No secret token set and bound to {}: anyone who reaches this port can write updates; "
                         + "set --secret or [telegram] secret-token", bind);
@@ -66,16 +90,21 @@ final class ServeCommand extends HostSubcommand {
         }
         RuntimeShutdownHook.install("bot-host-serve-shutdown", () -> {
             log.info("Stopping: finishing requests in flight, then closing storage");
-            server.close();
-            runtime.close();
-            stopped.countDown();
+            try {
+                server.close();
+            } finally {
+                runtime.close();
+                stopped.countDown();
+            }
         });
         InetSocketAddress bound = server.address();
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         out().println("Listening on http://" + host + ":" + bound.getPort());
         out().flush();
-        log.info("Webhook: POST http://{}:{}{}; health: GET http://{}:{}{}", host, bound.getPort(),
-                WebhookServer.WEBHOOK_PATH, host, bound.getPort(), WebhookServer.HEALTH_PATH);
+        // The configured path often carries a secret: it is not logged.
+        log.info("Webhook: POST http://{}:{}{}{}; health: GET http://{}:{}{}", host, bound.getPort(),
+                WebhookServer.WEBHOOK_PATH, runtime.setup().settings().webhookPath().isPresent()
+                        ? " and [telegram] webhook-path" : "", host, bound.getPort(), WebhookServer.HEALTH_PATH);
         stopped.await();
         return ExitCode.OK;
     }

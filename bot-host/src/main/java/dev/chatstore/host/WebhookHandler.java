@@ -1,116 +1,185 @@
 package dev.chatstore.host;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.chatstore.host.telegram.IngestResult;
 import dev.chatstore.host.telegram.UpdateIngester;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.security.MessageDigest;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
 
 /**
  * {@code POST /telegram/webhook}: one Telegram {@code Update} per request, as the Bot API delivers to a webhook.
  *
- * <p>Status codes: 200 stored, duplicate, edited or ignored (Telegram must not resend); 400 malformed update;
- * 401 missing or wrong {@code X-Telegram-Bot-Api-Secret-Token} when a secret is configured; 405 not a POST;
- * 409 the chat's source is readonly (the update is well-formed but conflicts with the configuration: resending
- * cannot help until the config changes); 413 body over 1 MiB; 500 storage failure (a resend may succeed).
+ * <p>Status codes: 200 stored, duplicate, edited or ignored (Telegram must not resend); 400 malformed: not valid
+ * UTF-8, not exactly one JSON value, or not a valid update; 401 missing or wrong
+ * {@code X-Telegram-Bot-Api-Secret-Token} when a secret is configured, answered from the headers before any of the
+ * body is read; 408 the body did not arrive within the idle timeout; 409 the chat's source is readonly (the update is
+ * well-formed but conflicts with the configuration: resending cannot help until the config changes); 413 body over
+ * the configured maximum; 500 storage failure (a resend may succeed); 503 more than {@code queue-size} updates
+ * already waiting to be stored (with {@code Retry-After}; Telegram resends). Routing and the method are checked by
+ * {@link WebhookRoutes}.
+ *
+ * <p>Thread-safe: the body is read asynchronously and the update stored on a worker thread; the ingester serialises
+ * the writes.
  */
-final class WebhookHandler implements HttpHandler {
-    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
-    static final int MAX_BODY_BYTES = 1 << 20;
-    static final int CONFLICT = HttpURLConnection.HTTP_CONFLICT;
+final class WebhookHandler {
+    static final String SECRET_HEADER = SecretToken.HEADER;
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
+    // Exactly one value per body, as ingest takes exactly one per line: "{update} {update}" is not two deliveries.
+    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final UpdateIngester ingester;
-    private final Optional<byte[]> secret;
+    private final SecretToken secret;
+    private final int maxBodyBytes;
+    private final Semaphore queue;
 
-    WebhookHandler(UpdateIngester ingester, Optional<String> secret) {
-        this.ingester = ingester;
-        this.secret = secret.map(token -> token.getBytes(UTF_8));
+    /**
+     * @param queueSize updates waiting to be stored at most, the one being stored included; one more is answered 503
+     */
+    WebhookHandler(UpdateIngester ingester, SecretToken secret, int maxBodyBytes, int queueSize) {
+        this.ingester = requireNonNull(ingester, "ingester is null");
+        this.secret = requireNonNull(secret, "secret is null");
+        this.maxBodyBytes = maxBodyBytes;
+        this.queue = new Semaphore(queueSize);
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                HttpJson.send(exchange, HttpURLConnection.HTTP_BAD_METHOD,
-                        WebhookResponse.failure("rejected", "use POST with one Update as the JSON body"));
-                return;
+    void handle(Request request, Response response, Callback callback) {
+        if (!secret.admits(request.getHeaders().get(SECRET_HEADER))) {
+            HttpJson.sendAndClose(response, callback, HttpStatus.UNAUTHORIZED_401,
+                    WebhookResponse.failure("unauthorized", "missing or wrong " + SECRET_HEADER + " header"));
+            return;
+        }
+        if (request.getLength() > maxBodyBytes) {
+            tooLarge(response, callback);
+            return;
+        }
+        RequestBody.read(request, maxBodyBytes, new RequestBody.Listener() {
+            @Override
+            public void onBody(byte[] body) {
+                store(body, response, callback);
             }
-            if (!authorized(exchange.getRequestHeaders().getFirst(SECRET_HEADER))) {
-                HttpJson.send(exchange, HttpURLConnection.HTTP_UNAUTHORIZED,
-                        WebhookResponse.failure("unauthorized", "missing or wrong " + SECRET_HEADER + " header"));
-                return;
+
+            @Override
+            public void onTooLarge() {
+                tooLarge(response, callback);
             }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                HttpJson.send(exchange, HttpURLConnection.HTTP_ENTITY_TOO_LARGE,
-                        WebhookResponse.failure("malformed", "body larger than " + MAX_BODY_BYTES + " bytes"));
+
+            @Override
+            public void onFailure(Throwable failure) {
+                HttpJson.sendAndClose(response, callback, HttpStatus.REQUEST_TIMEOUT_408, WebhookResponse.failure(
+                        "malformed", "the body was not received: " + Errors.oneLine(failure)));
+            }
+        });
+    }
+
+    private void tooLarge(Response response, Callback callback) {
+        HttpJson.sendAndClose(response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413,
+                WebhookResponse.failure("malformed", "body larger than " + maxBodyBytes + " bytes"));
+    }
+
+    private void store(byte[] body, Response response, Callback callback) {
+        try {
+            String text;
+            try {
+                text = strictUtf8(body);
+            } catch (CharacterCodingException e) {
+                HttpJson.send(response, callback, HttpStatus.BAD_REQUEST_400,
+                        WebhookResponse.failure("malformed", e.getMessage()));
                 return;
             }
             JsonNode update;
             try {
-                update = Json.MAPPER.readTree(body);
+                update = ONE_VALUE.readTree(text);
             } catch (JacksonException e) {
-                HttpJson.send(exchange, HttpURLConnection.HTTP_BAD_REQUEST,
-                        WebhookResponse.failure("malformed", "not JSON: " + Errors.oneLine(e.getOriginalMessage())));
+                HttpJson.send(response, callback, HttpStatus.BAD_REQUEST_400, WebhookResponse.failure("malformed",
+                        "not one JSON value: " + Errors.oneLine(e.getOriginalMessage())));
                 return;
             }
             if (update == null || update.isMissingNode()) {
-                HttpJson.send(exchange, HttpURLConnection.HTTP_BAD_REQUEST,
+                HttpJson.send(response, callback, HttpStatus.BAD_REQUEST_400,
                         WebhookResponse.failure("malformed", "empty body; expected one Update object"));
                 return;
             }
-            respond(exchange, ingester.ingestOne(update));
+            if (!queue.tryAcquire()) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
+                HttpJson.send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, WebhookResponse.failure("busy",
+                        "too many updates waiting to be stored; resend later"));
+                return;
+            }
+            IngestResult result;
+            try {
+                result = ingester.ingestOne(update);
+            } finally {
+                queue.release();
+            }
+            respond(response, callback, result);
         } catch (RuntimeException e) {
             log.error("Webhook update failed: {}", e.toString(), e);
-            HttpJson.send(exchange, HttpURLConnection.HTTP_INTERNAL_ERROR,
+            HttpJson.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
                     WebhookResponse.failure("failed", Errors.oneLine(e)));
         }
     }
 
-    private void respond(HttpExchange exchange, IngestResult result) throws IOException {
+    private static void respond(Response response, Callback callback, IngestResult result) {
         String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
         switch (result.outcome()) {
-            case STORED, DUPLICATE, EDITED, IGNORED -> HttpJson.send(exchange, HttpURLConnection.HTTP_OK,
+            case STORED, DUPLICATE, EDITED, IGNORED -> HttpJson.send(response, callback, HttpStatus.OK_200,
                     WebhookResponse.success(outcome));
-            case MALFORMED -> HttpJson.send(exchange, HttpURLConnection.HTTP_BAD_REQUEST,
+            case MALFORMED -> HttpJson.send(response, callback, HttpStatus.BAD_REQUEST_400,
                     WebhookResponse.failure(outcome, result.detail()));
             case REFUSED -> {
                 log.warn("Webhook update refused: {}", result.detail());
-                HttpJson.send(exchange, CONFLICT, WebhookResponse.failure(outcome, result.detail()));
+                HttpJson.send(response, callback, HttpStatus.CONFLICT_409, WebhookResponse.failure(outcome, result.detail()));
             }
             case FAILED -> {
                 log.error("Webhook update not stored: {}", result.detail());
-                HttpJson.send(exchange, HttpURLConnection.HTTP_INTERNAL_ERROR,
+                HttpJson.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
                         WebhookResponse.failure(outcome, result.detail()));
             }
         }
     }
 
-    private boolean authorized(String given) {
-        if (secret.isEmpty()) {
-            return true;
+    /**
+     * Decodes the body as UTF-8, refusing invalid bytes rather than storing replacement characters.
+     *
+     * @throws CharacterCodingException naming the byte offset of the first invalid sequence
+     */
+    static String strictUtf8(byte[] body) throws CharacterCodingException {
+        CharsetDecoder decoder = UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isUnderflow()) {
+            result = decoder.flush(out);
         }
-        // Constant-time, so the response time does not tell how much of a guessed token was right.
-        return given != null && MessageDigest.isEqual(secret.get(), given.getBytes(UTF_8));
-    }
-
-    /** The body, or null when it is larger than {@link #MAX_BODY_BYTES}. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
+        if (result.isError()) {
+            throw new CharacterCodingException() {
+                @Override
+                public String getMessage() {
+                    return "not valid UTF-8 at byte " + in.position();
+                }
+            };
+        }
+        return out.flip().toString();
     }
 }

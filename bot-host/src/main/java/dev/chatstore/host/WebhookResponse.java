@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param ok      whether the update is stored (or needs no storing)
  * @param outcome {@code stored}, {@code duplicate}, {@code edited}, {@code ignored}, {@code malformed},
- *                {@code refused}, {@code failed} or {@code unauthorized}
+ *                {@code refused}, {@code failed}, {@code unauthorized}, {@code busy}, {@code rejected} (wrong method) or
+ *                {@code not-found}
  * @param error   what went wrong, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,8 +3,10 @@ package dev.chatstore.host;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +82,82 @@ class HostSettingsTest {
     void unknownKeysWithoutACloseMatchListTheKnownKeys() {
         HostSettings.parse("[telegram]\ntoken = \"x\"\n", base, problems::add);
 
-        assertThat(problems).containsExactly("unknown key 'token' in [telegram] (known keys: secret-token)");
+        assertThat(problems).containsExactly("unknown key 'token' in [telegram] (known keys: secret-token, webhook-path)");
+    }
+
+    @Test
+    void serverDefaults() {
+        HostSettings settings = HostSettings.parse("[server]\n", base, problems::add);
+
+        assertThat(settings.server()).isEqualTo(new ServerSettings(32, 64, 1024, Duration.ofSeconds(30), 1 << 20,
+                Duration.ofSeconds(10)));
+        assertThat(settings.webhookPath()).isEmpty();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void readsTheServerTableAndTheWebhookPath() {
+        HostSettings settings = HostSettings.parse("""
+                [telegram]
+                secret-token = "abc"
+                webhook-path = "/hook/9f2c-Ab_x.1~"
+                [server]
+                max-threads = 12
+                queue-size = 5
+                max-connections = 100
+                idle-timeout = 2.5
+                max-body-bytes = 65536
+                stop-timeout = 3
+                """, base, problems::add);
+
+        assertThat(problems).isEmpty();
+        assertThat(settings.webhookPath()).contains("/hook/9f2c-Ab_x.1~");
+        assertThat(settings.server()).isEqualTo(new ServerSettings(12, 5, 100, Duration.ofMillis(2500), 65536,
+                Duration.ofSeconds(3)));
+        assertThat(settings).isEqualTo(new HostSettings(Optional.empty(), Optional.of("abc"),
+                Optional.of("/hook/9f2c-Ab_x.1~"), settings.server()));
+    }
+
+    @Test
+    void reportsEveryProblemOfTheServerTableAndKeepsTheDefaults() {
+        HostSettings settings = HostSettings.parse("""
+                [telegram]
+                webhook-path = "/hook/../admin"
+                [server]
+                max-thread = 12
+                queue-size = 0
+                max-connections = "many"
+                idle-timeout = -1
+                max-body-bytes = 1.5
+                stop-timeout = 7200
+                """, base, problems::add);
+
+        assertThat(settings.server()).isEqualTo(ServerSettings.defaults());
+        assertThat(settings.webhookPath()).isEmpty();
+        assertThat(problems).containsExactly(
+                "[telegram] webhook-path must be a URL path such as \"/telegram/webhook/s3cret-1\": segments of "
+                        + "A-Z, a-z, 0-9, _ ~ . and -, not '.' or '..', and not /health; was \"/hook/../admin\"",
+                "unknown key 'max-thread' in [server] (did you mean 'max-threads'?)",
+                "[server] queue-size must be an integer from 1 to 1000000, was 0",
+                "[server] max-connections must be an integer from 1 to 1000000, was \"many\"",
+                "[server] idle-timeout must be a number of seconds, more than 0 and at most 3600, was -1",
+                "[server] max-body-bytes must be an integer from 1 to 2147483646, was 1.5",
+                "[server] stop-timeout must be a number of seconds, more than 0 and at most 3600, was 7200");
+    }
+
+    @Test
+    void webhookPathsThatAreNotPlainPathsAreProblems() {
+        for (String path : List.of("hook", "/", "/health", "/a//b", "/a?x=1", "/a b", "/a/./b", "/%2e%2e")) {
+            List<String> found = new ArrayList<>();
+            HostSettings.parse("[telegram]\nwebhook-path = \"" + path + "\"\n", base, found::add);
+            assertThat(found).as(path).singleElement().asString().startsWith("[telegram] webhook-path must be");
+        }
+    }
+
+    @Test
+    void aServerThatIsNotATableIsAProblem() {
+        HostSettings.parse("server = 8080\n", base, problems::add);
+
+        assertThat(problems).containsExactly("'server' must be a table ([server])");
     }
 }

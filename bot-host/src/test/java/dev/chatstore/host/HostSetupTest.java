@@ -98,7 +98,7 @@ class HostSetupTest {
 
         assertThatThrownBy(() -> HostSetup.resolve(new HostOptions(config, null, null, false), work, Optional.empty()))
                 .isInstanceOfSatisfying(StorageConfigException.class, failure -> assertThat(failure.problems())
-                        .containsExactly(config + ": unknown key 'secret' in [telegram] (known keys: secret-token)"));
+                        .containsExactly(config + ": unknown key 'secret' in [telegram] (known keys: secret-token, webhook-path)"));
     }
 
     private Path write(String name, String text) throws IOException {

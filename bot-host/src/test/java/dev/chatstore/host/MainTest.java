@@ -56,6 +56,20 @@ class MainTest {
     }
 
     @Test
+    void aSecretOutsideTelegramsRulesIsAUsageErrorBeforeAnythingStarts() {
+        for (String secret : new String[] {"", "trailing-space ", "has!bang", "x".repeat(257)}) {
+            StringWriter errors = new StringWriter();
+            int exit = Main.run(new String[] {"--db", work.resolve("x.db").toString(), "serve", "--port", "0",
+                    "--secret", secret}, new PrintWriter(new StringWriter(), true), new PrintWriter(errors, true));
+
+            assertThat(exit).as("'%s'", secret).isEqualTo(2);
+            assertThat(errors.toString()).as("'%s'", secret)
+                    .contains("--secret must be 1 to 256 of A-Z, a-z, 0-9, _ and -");
+        }
+        assertThat(work.resolve("x.db")).doesNotExist();
+    }
+
+    @Test
     void aBadLimitIsAUsageError() {
         assertThat(run("messages", "--chat", "1", "--limit", "0", "--db", work.resolve("x.db").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--limit must be at least 1");

@@ -67,13 +67,22 @@ class ServeIT {
             assertThat(refused.statusCode()).isEqualTo(409);
             assertThat(refused.body()).contains(IngestIT.GUIDE_REFUSAL);
 
-            HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
+            HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(base.resolve("/health")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(anonymous.body())).isEqualTo(new ObjectMapper().readTree("""
+                    {"status": "ok", "sources": [{"name": "primary", "status": "ok"},
+                                                 {"name": "archive", "status": "ok"}]}"""));
+            assertThat(anonymous.body()).doesNotContain(dir.getFileName().toString());
+
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/health"))
+                    .header(WebhookHandler.SECRET_HEADER, SECRET).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             JsonNode status = new ObjectMapper().readTree(health.body());
             assertThat(status.path("status").asText()).isEqualTo("ok");
             assertThat(status.path("sources")).hasSize(2);
             assertThat(status.path("sources").get(1).path("readonly").asBoolean()).isTrue();
+            assertThat(status.path("sources").get(1).path("path").asText()).endsWith("archive.db");
             assertThat(status.path("sources").get(0).path("messages").asInt()).isEqualTo(1);
         } finally {
             server.process().destroy(); // SIGTERM on Linux
@@ -88,7 +97,7 @@ class ServeIT {
         assertThat(messages.get(0).path("source").asText()).isEqualTo("primary");
     }
 
-    private int awaitPort(HostProcess.Running server) throws InterruptedException {
+    static int awaitPort(HostProcess.Running server) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             Matcher matcher = LISTENING.matcher(server.stdout());

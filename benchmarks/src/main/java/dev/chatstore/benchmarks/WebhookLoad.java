@@ -1,0 +1,206 @@
+package dev.chatstore.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small loopback load test of {@code serve}: N clients, each on one kept-alive connection, post M updates in all
+ * (new messages, so every request is a write) and the harness prints requests per second and latency percentiles.
+ * By default it starts the built host jar itself ({@code --db} in a temporary folder, a copy of the built SQLite
+ * plugin) and stops it with SIGTERM afterwards; {@code --url} aims it at a server that is already running.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.chatstore.benchmarks.WebhookLoad --clients 32 --requests 20000
+ *   --clients N       concurrent keep-alive connections (1..256, default 1)
+ *   --requests M      measured requests in all (1..1,000,000, default 2000)
+ *   --warmup W        unmeasured requests first, on one connection (default 500)
+ *   --url URL         an already running serve, e.g. http://127.0.0.1:8080 (then --secret S if it has one)
+ *   --jar FILE        the host jar (default bot-host/target/bot-host.jar)
+ *   --plugin-zip FILE the SQLite plugin (default plugins/storage-sqlite-plugin.zip)
+ * </pre>
+ */
+public final class WebhookLoad {
+    private static final Pattern LISTENING = Pattern.compile("Listening on (http://\\S+)");
+
+    private WebhookLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Process host = null;
+        Path folder = null;
+        URI base = options.url;
+        try {
+            if (base == null) {
+                folder = Files.createTempDirectory("chatstore-webhook-load-");
+                host = startHost(options, folder);
+                base = awaitListening(host, folder.resolve("serve.out"));
+            }
+            System.out.printf("WebhookLoad: %s, %d clients, %d requests (+%d warm-up)%n", base, options.clients,
+                    options.requests, options.warmup);
+            long messageIds = 1;
+            try (KeepAliveClient warm = new KeepAliveClient(base, options.secret)) {
+                for (int i = 0; i < options.warmup; i++) {
+                    warm.post(update(messageIds++));
+                }
+            }
+            long[] micros = new long[options.requests];
+            int[] failures = new int[options.clients];
+            ExecutorService pool = Executors.newFixedThreadPool(options.clients);
+            List<Future<?>> running = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int client = 0; client < options.clients; client++) {
+                int id = client;
+                URI target = base;
+                long firstId = messageIds;
+                running.add(pool.submit(() -> {
+                    try (KeepAliveClient connection = new KeepAliveClient(target, options.secret)) {
+                        // Client k takes requests k, k + N, k + 2N, ...: an even share, no coordination.
+                        for (int i = id; i < options.requests; i += options.clients) {
+                            long sent = System.nanoTime();
+                            int status = connection.post(update(firstId + i));
+                            micros[i] = (System.nanoTime() - sent) / 1000;
+                            if (status != 200) {
+                                failures[id]++;
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get(10, TimeUnit.MINUTES);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            Arrays.sort(micros);
+            System.out.printf("%d requests in %.2f s: %.0f requests/s; latency ms p50 %.2f, p95 %.2f, p99 %.2f, "
+                            + "max %.2f; non-200: %d%n", options.requests, seconds, options.requests / seconds,
+                    percentile(micros, 50), percentile(micros, 95), percentile(micros, 99),
+                    micros[micros.length - 1] / 1000.0, Arrays.stream(failures).sum());
+        } finally {
+            if (host != null) {
+                host.destroy();
+                if (!host.waitFor(60, TimeUnit.SECONDS)) {
+                    host.destroyForcibly();
+                }
+            }
+            if (folder != null) {
+                deleteTree(folder);
+            }
+        }
+    }
+
+    private static double percentile(long[] sortedMicros, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sortedMicros.length) - 1;
+        return sortedMicros[Math.max(0, index)] / 1000.0;
+    }
+
+    /** A new text message in one group chat; ids never repeat within a run, so each request is one write. */
+    private static byte[] update(long messageId) {
+        return ("{\"update_id\":" + messageId + ",\"message\":{\"message_id\":" + messageId
+                + ",\"from\":{\"id\":5123456789,\"is_bot\":false,\"first_name\":\"Anna\",\"username\":\"anna_kov\"},"
+                + "\"chat\":{\"id\":-1009000000001,\"title\":\"Load\",\"type\":\"supergroup\"},"
+                + "\"date\":1718870490,\"text\":\"load test message " + messageId + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Process startHost(Options options, Path folder) throws IOException {
+        Path plugins = Files.createDirectories(folder.resolve("plugins"));
+        Files.copy(options.pluginZip, plugins.resolve("storage-sqlite-plugin.zip"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                options.jar.toAbsolutePath().toString(), "--db", folder.resolve("load.db").toString(), "--plugins",
+                plugins.toString(), "serve", "--port", "0", "--secret", options.secret);
+        return new ProcessBuilder(command).directory(folder.toFile())
+                .redirectOutput(folder.resolve("serve.out").toFile())
+                .redirectError(folder.resolve("serve.err").toFile())
+                .start();
+    }
+
+    private static URI awaitListening(Process host, Path out) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = LISTENING.matcher(Files.readString(out));
+            if (matcher.find()) {
+                return URI.create(matcher.group(1));
+            }
+            if (!host.isAlive()) {
+                throw new IllegalStateException("serve exited with " + host.exitValue() + ": "
+                        + Files.readString(out.resolveSibling("serve.err")));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("serve did not print 'Listening on' within 60 s: "
+                + Files.readString(out.resolveSibling("serve.err")));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private record Options(int clients, int requests, int warmup, URI url, String secret, Path jar, Path pluginZip) {
+        static Options parse(String[] args) {
+            int clients = 1;
+            int requests = 2000;
+            int warmup = 500;
+            URI url = null;
+            String secret = "load-test-secret";
+            Path jar = Path.of("bot-host/target/bot-host.jar");
+            Path zip = Path.of("plugins/storage-sqlite-plugin.zip");
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--clients" -> clients = bounded("--clients", value, 1, 256);
+                    case "--requests" -> requests = bounded("--requests", value, 1, 1_000_000);
+                    case "--warmup" -> warmup = bounded("--warmup", value, 0, 100_000);
+                    case "--url" -> url = URI.create(required("--url", value));
+                    case "--secret" -> secret = required("--secret", value);
+                    case "--jar" -> jar = Path.of(required("--jar", value));
+                    case "--plugin-zip" -> zip = Path.of(required("--plugin-zip", value));
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; see the javadoc of WebhookLoad for the options");
+                }
+                i++;
+            }
+            if (url == null && (!Files.isRegularFile(jar) || !Files.isRegularFile(zip))) {
+                throw new IllegalArgumentException("the host jar " + jar.toAbsolutePath() + " or the plugin "
+                        + zip.toAbsolutePath() + " is missing: build with mvn -B -q package -DskipTests, run from the "
+                        + "repository, or pass --jar/--plugin-zip (or --url for a running server)");
+            }
+            return new Options(clients, requests, warmup, url, secret, jar, zip);
+        }
+
+        private static String required(String option, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return value;
+        }
+
+        private static int bounded(String option, String value, int min, int max) {
+            int number = Integer.parseInt(required(option, value));
+            if (number < min || number > max) {
+                throw new IllegalArgumentException(option + " must be " + min + ".." + max + ", was " + number);
+            }
+            return number;
+        }
+    }
+}
