@@ -122,7 +122,7 @@ class ReadsChangeNothingIT {
         }
     }
 
-    /** A file as the original bot leaves it: the level-6 tables, version row "6", rollback journal, a few rows. */
+    /** A file as the original bot leaves it: the level-6 tables with version row "6" (V1), rollback journal, a few rows. */
     private static Path originalFile(Path file) throws Exception {
         String script;
         try (InputStream in = ReadsChangeNothingIT.class.getClassLoader().getResourceAsStream(V1)) {
@@ -136,7 +136,6 @@ class ReadsChangeNothingIT {
                     statement.execute(sql);
                 }
             }
-            statement.execute("INSERT INTO settings (key, value) VALUES ('db-migration-version', '6')");
             statement.execute("INSERT INTO chat_info (chat_id, title, type) VALUES (" + CHAT + ", 'Old', 'supergroup')");
             statement.execute("INSERT INTO chat_users (chat_id, user_id, username, full_name) VALUES (" + CHAT
                     + ", 1001, '@alice', 'Alice Liddell')");
