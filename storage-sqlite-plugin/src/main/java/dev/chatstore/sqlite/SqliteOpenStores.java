@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * with a writable one would be written through the other (by path string, {@code ./x/../a.db}, a symlink or a hard
  * link), so each open source claims its file's identity: the real path (links resolved; for a file not created
  * yet, its nearest existing folder's), and for files that exist the file keys (device and inode) of the database and
- * of its {@code -wal} and {@code -shm}. One registry per class loader, so per loaded plugin.
+ * of its {@code -wal} and {@code -shm}. The same source (same name and mode) opened again, by a second storage over
+ * one config, is not a second source and may share its file, as two processes may. One registry per class loader,
+ * so per loaded plugin.
  */
 final class SqliteOpenStores {
     private static final Set<SqliteChatStore> OPEN = ConcurrentHashMap.newKeySet();
@@ -31,11 +33,18 @@ final class SqliteOpenStores {
     /** One source's hold on a file; released when the source closes (or fails to open). */
     static final class Claim {
         private final String sourceName;
+        private final boolean readonly;
         private final Map<Object, String> identity;
 
-        private Claim(String sourceName, Map<Object, String> identity) {
+        private Claim(String sourceName, boolean readonly, Map<Object, String> identity) {
             this.sourceName = sourceName;
+            this.readonly = readonly;
             this.identity = identity;
+        }
+
+        /** The same source opened again (same name and mode, as a second storage over one config does). */
+        private boolean sameSource(SourceConfig source) {
+            return sourceName.equals(source.name()) && readonly == source.readonly();
         }
 
         void release() {
@@ -60,6 +69,9 @@ final class SqliteOpenStores {
         Map<Object, String> identity = identity(file);
         synchronized (CLAIMS) {
             for (Claim other : CLAIMS.keySet()) {
+                if (other.sameSource(source)) {
+                    continue;
+                }
                 for (Map.Entry<Object, String> key : identity.entrySet()) {
                     if (other.identity.containsKey(key.getKey())) {
                         throw new SourceUnavailableException(source.name(), String.format("Sources '%s' and '%s' "
@@ -70,7 +82,7 @@ final class SqliteOpenStores {
                     }
                 }
             }
-            Claim claim = new Claim(source.name(), identity);
+            Claim claim = new Claim(source.name(), source.readonly(), identity);
             CLAIMS.put(claim, Boolean.TRUE);
             return claim;
         }

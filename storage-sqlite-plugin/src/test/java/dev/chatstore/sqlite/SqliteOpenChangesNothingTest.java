@@ -63,8 +63,11 @@ class SqliteOpenChangesNothingTest {
                         .hasMessageContaining("'primary' and 'archive'").hasMessageContaining("same database file");
             }
         }
-        try (ChatStore later = provider.open(SqliteTestFiles.readonly("archive", file))) {
+        try (ChatStore later = provider.open(SqliteTestFiles.readonly("archive", file));
+             ChatStore again = provider.open(SqliteTestFiles.readonly("archive", file))) {
             assertThat(later.getChatMessages(-100, MessageQuery.all())).hasSize(1);
+            assertThat(again.getChatMessages(-100, MessageQuery.all())).as("the same source opened twice, as two "
+                    + "storages over one config do, is not a second source").hasSize(1);
         }
     }
 }
