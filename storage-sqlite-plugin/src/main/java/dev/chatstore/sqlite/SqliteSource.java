@@ -135,6 +135,10 @@ final class SqliteSource implements AutoCloseable {
 
     /** Runs a read on any free connection. */
     <T> T read(String operation, Work<T> work) {
+        SqliteWriteSetup setup = writeSetup;
+        if (setup != null && setup.standIn()) {
+            leaveStandInIfTheFileAppeared(operation);
+        }
         checkFile(operation, false);
         return withConnection(operation, false, work);
     }
@@ -223,6 +227,36 @@ final class SqliteSource implements AutoCloseable {
             }
             checkFile(operation, true);
             return body.get();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * A stand-in answers for a file that did not exist; once another writer created it, reads go to the file as it
+     * is. Under the write lock, so it never races the first write's own swap; when the lock is busy (a write of
+     * this source is running, which replaces the stand-in anyway) the read is served as before.
+     */
+    private void leaveStandInIfTheFileAppeared(String operation) {
+        if (!Files.exists(Path.of(location)) || !writeLock.tryLock()) {
+            return;
+        }
+        try {
+            SqliteWriteSetup setup = writeSetup;
+            if (setup == null || !setup.standIn() || closed) {
+                return;
+            }
+            SqliteWriteSetup.FileReader file = setup.fileAppeared();
+            if (file == null) {
+                return;
+            }
+            retiredPool = pool;
+            dataSource = file.dataSource();
+            pool = file.pool();
+            fileKey = identityAtOpen(Path.of(location));
+            writeSetup = setup.forExistingFile();
+        } catch (SQLException e) {
+            throw wrap(operation, e);
         } finally {
             writeLock.unlock();
         }

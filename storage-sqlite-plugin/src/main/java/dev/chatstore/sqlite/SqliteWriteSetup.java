@@ -61,6 +61,38 @@ final class SqliteWriteSetup {
                 + " on the first write or by migrate";
     }
 
+    /** The file's data source and pool, to read an existing file with. */
+    record FileReader(SQLiteDataSource dataSource, HikariDataSource pool) {
+    }
+
+    /**
+     * For a source serving its stand-in: when the file has appeared since (another process, or another storage over
+     * the same config, wrote it first), the file's data source and pool, to read it as it is (nothing is migrated
+     * or switched; the first write still does that). Null while the file is missing or holds no table yet.
+     */
+    FileReader fileAppeared() throws SQLException {
+        Path path = Path.of(location);
+        if (!Files.exists(path)) {
+            return null;
+        }
+        SqliteFileCheck.check(source, path);
+        SqliteSchema.Level level;
+        try (Connection probe = SqlitePool.probe(source, SqlitePool.url(source, location)).getConnection()) {
+            level = SqliteSchema.read(probe);
+        }
+        if (level.empty()) {
+            return null;
+        }
+        SqliteSchema.check(source, location, level);
+        SQLiteDataSource dataSource = SqlitePool.dataSource(source, SqlitePool.url(source, location));
+        return new FileReader(dataSource, SqlitePool.pool(source, dataSource));
+    }
+
+    /** The setup still due for a file that now exists (no stand-in to replace any more). */
+    SqliteWriteSetup forExistingFile() {
+        return new SqliteWriteSetup(source, location, false);
+    }
+
     /** @param current the data source the source reads with now (the file's, unless {@link #standIn()}) */
     Done run(SQLiteDataSource current) throws SQLException {
         Path path = Path.of(location);

@@ -51,6 +51,21 @@ class SqliteOpenChangesNothingTest {
     }
 
     @Test
+    void aStandInGivesWayToTheFileOnceAnotherWriterCreatedIt() {
+        Path file = dir.resolve("shared.db");
+        try (ChatStore reader = provider.open(SqliteTestFiles.writable("primary", file));
+             ChatStore writer = provider.open(SqliteTestFiles.writable("primary", file))) {
+            assertThat(reader.getSetting("k")).isEmpty();
+
+            writer.setSetting("k", "v");
+
+            assertThat(reader.getSetting("k")).as("read from the file now, not the stand-in").hasValue("v");
+            reader.setSetting("k2", "v2");
+            assertThat(writer.getSetting("k2")).hasValue("v2");
+        }
+    }
+
+    @Test
     void twoOpenSourcesNeverShareAFileAndClosingReleasesIt() throws Exception {
         Path file = dir.resolve("a.db");
         Files.createSymbolicLink(dir.resolve("link.db"), file);
