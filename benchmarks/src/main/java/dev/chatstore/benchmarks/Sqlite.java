@@ -7,6 +7,7 @@ import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.OnSourceFailure;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.StorageConfig;
+import dev.chatstore.storage.spi.StoreAdmin;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,13 @@ final class Sqlite {
 
     static ChatStore open(String path) {
         return new SqliteStoreProvider().open(SourceConfig.of(SOURCE, path));
+    }
+
+    /** Creates the file at the newest schema (opening alone creates nothing: the first write or migrate does). */
+    static void create(String path) {
+        try (ChatStore store = open(path)) {
+            ((StoreAdmin) store).migrate();
+        }
     }
 
     /** A one-source {@link Storage} over an already open store (closing the storage closes the store). */

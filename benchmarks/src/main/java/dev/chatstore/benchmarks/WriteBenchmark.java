@@ -64,7 +64,7 @@ public class WriteBenchmark {
         public void open() {
             folder = TempFolder.create("write-raw");
             String schema = folder.file("schema.db");
-            Sqlite.open(schema).close();
+            Sqlite.create(schema);
             raw = RawDatabase.createLike(folder.file("raw.db"), schema);
         }
 

@@ -5,8 +5,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code check-config}: validates the config, loads the plugins, opens every source, prints the routing table. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = {"Validates the config, loads the plugins, opens every source (writable ones are created or "
-                + "migrated as on any start) and prints the sources and the routing table.",
+        description = {"Validates the config, loads the plugins, opens every source and prints the sources and the "
+                + "routing table. Changes no file: a missing writable file is reported as created on the first write.",
             "Exit code 2 on any configuration problem, listing all of them."})
 final class CheckConfigCommand extends HostSubcommand {
     @Mixin

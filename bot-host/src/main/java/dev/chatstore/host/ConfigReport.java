@@ -49,7 +49,9 @@ public record ConfigReport(String configFile, String dbFile, String pluginsDir, 
         out.append("Storage types: ").append(String.join(", ", types)).append("\n\n");
         TextTable sourceTable = SourceRow.table();
         sources.forEach(row -> row.addTo(sourceTable));
-        out.append(sourceTable.render()).append('\n');
+        out.append(sourceTable.render());
+        SourceRow.notes(sources).forEach(note -> out.append(note).append('\n'));
+        out.append('\n');
         out.append(String.format("Routing: default source '%s'; fan-out reads on a failing source: %s%n",
                 defaultSource, onSourceFailure));
         TextTable routes = TextTable.of("CHAT", "SOURCE", "MODE");

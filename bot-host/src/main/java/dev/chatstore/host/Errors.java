@@ -82,7 +82,8 @@ final class Errors {
         return oneLine(message);
     }
 
+    /** The text on one line, control characters escaped (it may carry titles or names from the data). */
     static String oneLine(String text) {
-        return String.valueOf(text).strip().replaceAll("\\s*\\R\\s*", " ");
+        return ControlCharacters.escape(String.valueOf(text).strip().replaceAll("\\s*\\R\\s*", " "));
     }
 }

@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -61,7 +63,10 @@ final class IngestCommand extends HostSubcommand {
 
     private static Reader open(Path file) throws IOException {
         InputStream in = file == null ? System.in : Files.newInputStream(file);
-        return new BufferedReader(new InputStreamReader(in, UTF_8), 1 << 16);
+        // Bytes that are not UTF-8 become a marker the ingester rejects with the line number, not a silent U+FFFD.
+        CharsetDecoder decoder = UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(UpdateIngester.INVALID_INPUT));
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
     }
 
     static long countLines(Path file) {

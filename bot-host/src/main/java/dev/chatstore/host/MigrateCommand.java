@@ -61,6 +61,8 @@ final class MigrateCommand extends HostSubcommand {
         TextTable table = MigrationRow.table();
         rows.forEach(row -> row.addTo(table));
         out().print(table.render());
+        rows.forEach(row -> row.notes().forEach(note ->
+                out().println("Source '" + row.source() + "': " + Errors.oneLine(note))));
         out().flush();
         rows.stream().filter(row -> row.error() != null)
                 .forEach(row -> err().println("Error: migrating source '" + row.source() + "' failed: " + row.error()));

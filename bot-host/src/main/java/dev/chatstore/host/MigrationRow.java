@@ -3,6 +3,8 @@ package dev.chatstore.host;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chatstore.storage.spi.MigrationResult;
 
+import java.util.List;
+
 /**
  * One line of {@code migrate}.
  *
@@ -11,18 +13,19 @@ import dev.chatstore.storage.spi.MigrationResult;
  * @param result        {@code migrated}, {@code up-to-date}, {@code checked} (readonly, never changed) or
  *                      {@code failed}
  * @param error         why it failed, or null
+ * @param notes         what one-time steps changed in the data, with counts (for example rows repaired); empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MigrationRow(String source, boolean readonly, String versionBefore, String versionAfter, boolean changed,
-                           String result, String error) {
+                           String result, String error, List<String> notes) {
     static MigrationRow of(boolean readonly, MigrationResult result) {
         String outcome = readonly ? "checked" : result.changed() ? "migrated" : "up-to-date";
         return new MigrationRow(result.sourceName(), readonly, result.versionBefore(), result.versionAfter(),
-                result.changed(), outcome, null);
+                result.changed(), outcome, null, result.notes());
     }
 
     static MigrationRow failed(String source, boolean readonly, String error) {
-        return new MigrationRow(source, readonly, null, null, false, "failed", error);
+        return new MigrationRow(source, readonly, null, null, false, "failed", error, List.of());
     }
 
     static TextTable table() {

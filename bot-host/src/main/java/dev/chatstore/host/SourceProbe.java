@@ -1,5 +1,6 @@
 package dev.chatstore.host;
 
+import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.StorageConfig;
 
@@ -7,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens each source on its own and closes it again, so {@code check-config} lists every source that cannot be
- * opened instead of stopping at the first.
+ * Opens every source, then closes them all, so {@code check-config} lists every source that cannot be opened
+ * instead of stopping at the first (two sources sharing one database included).
  */
 final class SourceProbe {
     private SourceProbe() {
@@ -19,11 +20,23 @@ final class SourceProbe {
      */
     static void requireAllOpen(StorageConfig config, ProviderIndex providers) {
         List<String> problems = new ArrayList<>();
-        for (SourceConfig source : config.sources()) {
-            try {
-                providers.provider(source.type()).open(source).close();
-            } catch (RuntimeException e) {
-                problems.add("source '" + source.name() + "' (" + source.path() + "): " + Errors.oneLine(e));
+        // Held open together, as at start, so that a backend can refuse two sources that share one database.
+        List<ChatStore> open = new ArrayList<>();
+        try {
+            for (SourceConfig source : config.sources()) {
+                try {
+                    open.add(providers.provider(source.type()).open(source));
+                } catch (RuntimeException e) {
+                    problems.add("source '" + source.name() + "' (" + source.path() + "): " + Errors.oneLine(e));
+                }
+            }
+        } finally {
+            for (ChatStore store : open) {
+                try {
+                    store.close();
+                } catch (RuntimeException e) {
+                    problems.add("closing " + store + ": " + Errors.oneLine(e));
+                }
             }
         }
         if (!problems.isEmpty()) {

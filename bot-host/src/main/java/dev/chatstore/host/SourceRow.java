@@ -3,6 +3,7 @@ package dev.chatstore.host;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceStatus;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param chats            chats with chat info, or null when unknown
  * @param messages         stored messages, or null when unknown
  * @param healthy          whether a trivial query just succeeded, or null without status
- * @param detail           why it is unhealthy, or null
+ * @param detail           why it is unhealthy, or for a healthy source what the backend notes (a file the first
+ *                         write will create), or null
  */
 public record SourceRow(String name, String type, String path, boolean readonly, int poolSize, Integer connectionsInUse,
                         String schemaVersion, Long chats, Long messages, String backendVersion, Boolean healthy,
@@ -38,6 +40,15 @@ public record SourceRow(String name, String type, String path, boolean readonly,
     void addTo(TextTable table) {
         table.row(name, type, readonly ? "ro" : "rw", poolSize, connectionsInUse, schemaVersion, chats, messages,
                 backendVersion, health(), path);
+    }
+
+    /**
+     * Below the table, one line per healthy source whose backend has something to say (for SQLite: a missing
+     * writable file that the first write will create, a schema the first write will bring current).
+     */
+    static List<String> notes(List<SourceRow> rows) {
+        return rows.stream().filter(row -> Boolean.TRUE.equals(row.healthy()) && row.detail() != null)
+                .map(row -> "Note: source '" + row.name() + "': " + Errors.oneLine(row.detail())).toList();
     }
 
     String health() {

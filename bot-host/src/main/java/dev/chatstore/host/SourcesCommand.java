@@ -25,6 +25,7 @@ final class SourcesCommand extends HostSubcommand {
                 TextTable table = SourceRow.table();
                 rows.forEach(row -> row.addTo(table));
                 out().print(table.render());
+                SourceRow.notes(rows).forEach(out()::println);
                 out().flush();
             }
             return ExitCode.OK;

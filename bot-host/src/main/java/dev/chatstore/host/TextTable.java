@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A plain-text table for the readable output: a header, one line per row, columns padded to their widest cell
- * (measured in terminal columns, so CJK text and emoji line up). Cells are single-line (line breaks become spaces)
- * and cut to a maximum width with an ellipsis. Not thread-safe.
+ * (measured in terminal columns, so CJK text and emoji line up). Cells are single-line (line breaks and tabs become
+ * spaces), show control characters escaped ({@link ControlCharacters}) and are cut to a maximum width with an
+ * ellipsis. Not thread-safe.
  */
 final class TextTable {
     static final int MAX_CELL_WIDTH = 60;
@@ -69,7 +70,7 @@ final class TextTable {
         if (value == null) {
             return "-";
         }
-        String text = value.toString().replaceAll("\\s*\\R\\s*", " ");
+        String text = ControlCharacters.escape(value.toString().replaceAll("\\s*\\R\\s*", " ").replace('\t', ' '));
         if (width(text) <= MAX_CELL_WIDTH) {
             return text;
         }

@@ -39,6 +39,14 @@ class TextTableTest {
     }
 
     @Test
+    void showsControlCharactersEscapedSoTheyCannotDriveTheTerminal() {
+        String table = TextTable.of("TITLE").row("a\u001b[2J\u001b]0;x\u0007\u009bb\u007f\tc").render();
+
+        assertThat(table).isEqualTo("TITLE\na\\x1B[2J\\x1B]0;x\\x07\\x9Bb\\x7F c\n");
+        assertThat(Errors.oneLine("line\nbreak \u001b[31m")).isEqualTo("line break \\x1B[31m");
+    }
+
+    @Test
     void refusesRowsOfTheWrongWidth() {
         assertThatThrownBy(() -> TextTable.of("A", "B").row("only one"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -3,18 +3,19 @@ package dev.chatstore.sqlite;
 import dev.chatstore.storage.spi.MigrationResult;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceStatus;
-import dev.chatstore.storage.spi.StorageException;
-import org.flywaydb.core.api.FlywayException;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-/** {@link dev.chatstore.storage.spi.StoreAdmin} for one source: its status snapshot and on-demand migration. */
+/**
+ * {@link dev.chatstore.storage.spi.StoreAdmin} for one source: its status snapshot (whose detail says, for a healthy
+ * writable source, what its first write will set up) and on-demand migration.
+ */
 final class SqliteAdmin {
     private final SqliteSource source;
     private final String versionAtOpen;
     private final String sqliteVersion;
-    private volatile boolean changed;
+    private final boolean changed;
 
     SqliteAdmin(SqliteSource source, SqliteOpener.Opened opened) {
         this.source = source;
@@ -34,13 +35,21 @@ final class SqliteAdmin {
         try {
             source.checkFile("status", true);
             return source.read("status", s -> {
-                String schema = SqliteSchema.read(s.connection()).text();
+                SqliteWriteSetup setup = source.writeSetup();
+                SqliteSchema.Level level = SqliteSchema.read(s.connection());
+                String schema = setup != null && setup.standIn() ? "none" : level.text();
+                String pending = setup == null ? null : setup.pending(level);
+                // A writable file below level 6 waits for its first write to be upgraded; it may lack chat_info.
+                boolean counted = SqliteSchema.hasTable(s.connection(), "chat_info")
+                        && SqliteSchema.hasTable(s.connection(), "chat_messages");
                 try (Statement statement = s.connection().createStatement();
-                     ResultSet row = statement.executeQuery("SELECT (SELECT count(*) FROM chat_info), "
-                             + "(SELECT count(*) FROM chat_messages), sqlite_version()")) {
+                     ResultSet row = statement.executeQuery(counted ? "SELECT (SELECT count(*) FROM chat_info), "
+                             + "(SELECT count(*) FROM chat_messages), sqlite_version()"
+                             : "SELECT -1, -1, sqlite_version()")) {
                     row.next();
                     return new SourceStatus(config.name(), source.location(), config.readonly(), config.poolSize(),
-                            active, schema, row.getLong(1), row.getLong(2), row.getString(3), true, "");
+                            active, schema, row.getLong(1), row.getLong(2), row.getString(3), true,
+                            pending == null ? "" : pending);
                 }
             });
         } catch (RuntimeException e) {
@@ -50,24 +59,17 @@ final class SqliteAdmin {
     }
 
     /**
-     * Brings a writable source to this build's newest level (a no-op when it is there); checks a readonly one.
-     * Runs under the write lock on a connection outside the pool, so it neither waits for nor starves the pool.
+     * Brings a writable source to this build's newest level (a no-op when it is there), creating a missing file:
+     * the source's first-write setup, run now. Checks a readonly one. Runs under the write lock on a connection
+     * outside the pool, so it neither waits for nor starves the pool.
      */
     MigrationResult migrate() {
         String after = source.exclusive("migrate", s -> {
             SqliteSchema.Level level = SqliteSchema.read(s.connection());
             SqliteSchema.check(source.config(), source.location(), level);
-            if (!source.config().readonly() && !level.isCurrent()) {
-                try {
-                    changed |= SqliteSchema.migrate(source.dataSource(), s.connection(), level);
-                } catch (FlywayException e) {
-                    throw new StorageException(String.format("Source '%s' (%s): migration failed and its step was "
-                            + "rolled back: %s", source.name(), source.location(), e.getMessage()), e);
-                }
-                level = SqliteSchema.read(s.connection());
-            }
             return level.text();
         });
-        return new MigrationResult(source.name(), versionAtOpen, after, changed);
+        SqliteSchema.Migration setup = source.setupMigration();
+        return new MigrationResult(source.name(), versionAtOpen, after, changed || setup.changed(), setup.notes());
     }
 }

@@ -41,9 +41,12 @@ public final class SqliteChatStore implements ChatStore, StoreAdmin {
     private final SqliteMedia media;
     private final SqliteSpam spam;
     private final SqliteCaches caches;
+    /** This source's hold on its file (null for memory); released on close so another source may open it. */
+    private final SqliteOpenStores.Claim claim;
 
     SqliteChatStore(SqliteOpener.Opened opened) {
         this.source = opened.source();
+        this.claim = opened.claim();
         this.admin = new SqliteAdmin(source, opened);
         this.settings = new SqliteSettings(source);
         this.messages = new SqliteMessages(source);
@@ -75,7 +78,13 @@ public final class SqliteChatStore implements ChatStore, StoreAdmin {
     @Override
     public void close() {
         SqliteOpenStores.forget(this);
-        source.close();
+        try {
+            source.close();
+        } finally {
+            if (claim != null) {
+                claim.release();
+            }
+        }
     }
 
     @Override

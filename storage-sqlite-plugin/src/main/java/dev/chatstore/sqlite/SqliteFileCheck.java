@@ -73,6 +73,31 @@ final class SqliteFileCheck {
         }
     }
 
+    /**
+     * Refuses a path holding {@code ?}: sqlite-jdbc reads what follows as connection options
+     * ({@code arch.db?journal_mode=wal}), so SQLite would open another file than the one these checks look at.
+     *
+     * @throws SourceUnavailableException naming the source and the path
+     */
+    static void checkPath(SourceConfig source) {
+        if (source.path().indexOf('?') >= 0) {
+            throw new SourceUnavailableException(source.name(), String.format("Source '%s': path '%s' contains '?', "
+                    + "which the SQLite driver reads as the start of connection options, not as part of the file "
+                    + "name. Rename the file (and the path in the config) without '?'; connection settings come from "
+                    + "the source's keys (readonly, pool-size, timeout)", source.name(), source.path()), null);
+        }
+    }
+
+    /** Whether the header marks the file as WAL mode (bytes 18 and 19 are 2); false when it cannot be read. */
+    static boolean isWalMode(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] header = in.readNBytes(20);
+            return header.length == 20 && header[18] == 2 && header[19] == 2;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean hasWal(Path path) {
         Path wal = path.resolveSibling(path.getFileName() + "-wal");
         try {

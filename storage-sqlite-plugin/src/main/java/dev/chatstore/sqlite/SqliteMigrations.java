@@ -27,6 +27,7 @@ final class SqliteMigrations implements ResourceProvider {
             "V1__original_schema_level_6.sql",
             "V2__chat_messages_by_chat_and_date.sql",
             "V3__lookup_indexes.sql",
+            "V4__root_and_username_as_the_original_writes_them.sql",
             "afterEachMigrate.sql");
     /** The newest Chatstore level this build knows: the number of versioned scripts. */
     static final int LATEST = (int) FILES.stream().filter(file -> file.startsWith("V")).count();

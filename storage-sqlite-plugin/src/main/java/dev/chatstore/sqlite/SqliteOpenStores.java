@@ -1,17 +1,132 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.spi.SourceConfig;
+import dev.chatstore.storage.spi.SourceUnavailableException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The stores this plugin has opened and that are not closed yet, so that stopping the plugin can close the pools
- * its callers forgot. One set per class loader, so per loaded plugin.
+ * The stores this plugin has opened and that are not closed yet: so that stopping the plugin can close the pools
+ * its callers forgot, and so that two sources never open the same database file. A readonly source sharing its file
+ * with a writable one would be written through the other (by path string, {@code ./x/../a.db}, a symlink or a hard
+ * link), so each open source claims its file's identity: the real path (links resolved; for a file not created
+ * yet, its nearest existing folder's), and for files that exist the file keys (device and inode) of the database and
+ * of its {@code -wal} and {@code -shm}. The same source (same name and mode) opened again, by a second storage over
+ * one config, is not a second source and may share its file, as two processes may. One registry per class loader,
+ * so per loaded plugin.
  */
 final class SqliteOpenStores {
     private static final Set<SqliteChatStore> OPEN = ConcurrentHashMap.newKeySet();
+    private static final Map<Claim, Boolean> CLAIMS = new LinkedHashMap<>();
+
+    /** One source's hold on a file; released when the source closes (or fails to open). */
+    static final class Claim {
+        private final String sourceName;
+        private final boolean readonly;
+        private final Map<Object, String> identity;
+
+        private Claim(String sourceName, boolean readonly, Map<Object, String> identity) {
+            this.sourceName = sourceName;
+            this.readonly = readonly;
+            this.identity = identity;
+        }
+
+        /** The same source opened again (same name and mode, as a second storage over one config does). */
+        private boolean sameSource(SourceConfig source) {
+            return sourceName.equals(source.name()) && readonly == source.readonly();
+        }
+
+        void release() {
+            synchronized (CLAIMS) {
+                CLAIMS.remove(this);
+            }
+        }
+    }
 
     private SqliteOpenStores() {
+    }
+
+    /**
+     * Claims the file of {@code source} (a memory source claims nothing and gets null).
+     *
+     * @throws SourceUnavailableException naming both sources when another open source has the same file
+     */
+    static Claim claim(SourceConfig source, Path file) {
+        if (source.isMemory()) {
+            return null;
+        }
+        Map<Object, String> identity = identity(file);
+        synchronized (CLAIMS) {
+            for (Claim other : CLAIMS.keySet()) {
+                if (other.sameSource(source)) {
+                    continue;
+                }
+                for (Map.Entry<Object, String> key : identity.entrySet()) {
+                    if (other.identity.containsKey(key.getKey())) {
+                        throw new SourceUnavailableException(source.name(), String.format("Sources '%s' and '%s' "
+                                + "open the same database file %s (%s): two sources must never share a file, or "
+                                + "one could write the other's (a readonly source through a writable one). Point "
+                                + "one of them at another file, or remove one of the two sources from the config.",
+                                other.sourceName, source.name(), file, key.getValue()), null);
+                    }
+                }
+            }
+            Claim claim = new Claim(source.name(), source.readonly(), identity);
+            CLAIMS.put(claim, Boolean.TRUE);
+            return claim;
+        }
+    }
+
+    /** The keys that identify a file: its real path, and the file keys of it and its -wal and -shm. */
+    private static Map<Object, String> identity(Path file) {
+        Map<Object, String> identity = new LinkedHashMap<>();
+        identity.put("path:" + realPath(file), "the same real path, links resolved");
+        fileKey(file).ifPresent(key -> identity.put(key, "the same file: device and inode"));
+        for (String suffix : List.of("-wal", "-shm")) {
+            fileKey(file.resolveSibling(file.getFileName() + suffix))
+                    .ifPresent(key -> identity.putIfAbsent(key, "a shared " + suffix + " file (a hard link)"));
+        }
+        return identity;
+    }
+
+    /** The path with every link resolved; for a missing file, its nearest existing folder's real path plus the rest. */
+    static Path realPath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        List<Path> missing = new ArrayList<>();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            missing.add(0, existing.getFileName());
+            existing = existing.getParent();
+        }
+        Path real;
+        try {
+            real = existing == null ? absolute.getRoot() : existing.toRealPath();
+        } catch (IOException e) {
+            return absolute; // a dangling link: the path itself is what SQLite would open
+        }
+        for (Path name : missing) {
+            real = real.resolve(name.toString());
+        }
+        return real;
+    }
+
+    private static Optional<Object> fileKey(Path file) {
+        try {
+            return Optional.ofNullable(Files.readAttributes(file, BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     static void remember(SqliteChatStore store) {

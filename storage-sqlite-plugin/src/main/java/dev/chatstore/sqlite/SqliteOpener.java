@@ -18,13 +18,17 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Opens one source, in the order that lets each failure name its cause: the file (missing, not SQLite, cut
- * short), the schema level (refused, or migrated when writable), then the pool, whose pragmas are read back.
- * Whatever was opened is closed again when a later step fails.
+ * Opens one source, in the order that lets each failure name its cause: the path (a {@code ?} is refused), the
+ * file's identity (no other open source may have it), the file (missing, not SQLite, cut short), the schema level
+ * (refused when unsupported), then the pool, whose pragmas are read back. Opening changes nothing in the file: a
+ * writable source creates, migrates and switches its file to WAL only before its first write
+ * ({@link SqliteWriteSetup}); until then a missing file is served by an empty stand-in. Whatever was opened is
+ * closed again when a later step fails.
  */
 final class SqliteOpener {
     /** An open source and what opening it found. */
-    record Opened(SqliteSource source, String versionBefore, boolean migrated, String sqliteVersion) {
+    record Opened(SqliteSource source, String versionBefore, boolean migrated, String sqliteVersion,
+                  SqliteOpenStores.Claim claim) {
     }
 
     private SqliteOpener() {
@@ -33,22 +37,30 @@ final class SqliteOpener {
     static Opened open(SourceConfig source) {
         String location = source.isMemory() ? SourceConfig.MEMORY_PATH
                 : Path.of(source.path()).toAbsolutePath().normalize().toString();
+        SqliteOpenStores.Claim claim = null;
+        boolean standIn = false;
         if (!source.isMemory()) {
             Path path = Path.of(location);
-            SqliteFileCheck.check(source, path);
-            if (!source.readonly()) {
-                createFolder(source, path);
+            SqliteFileCheck.checkPath(source);
+            claim = SqliteOpenStores.claim(source, path);
+            try {
+                SqliteFileCheck.check(source, path);
+            } catch (RuntimeException e) {
+                claim.release();
+                throw e;
             }
+            standIn = !source.readonly() && !Files.exists(path);
         }
-        SQLiteDataSource dataSource = SqlitePool.dataSource(source, SqlitePool.url(source, location));
+        boolean walFilesAbsent = source.readonly() && SqliteWalLeftovers.absent(Path.of(location));
+        SQLiteDataSource dataSource = standIn ? SqlitePool.standIn(source)
+                : SqlitePool.dataSource(source, SqlitePool.url(source, location));
         Connection anchor = null;
         HikariDataSource pool = null;
         try {
-            anchor = source.isMemory() ? dataSource.getConnection() : null;
-            // The level is read on a read-only connection first: the writable configuration would switch the
-            // file to WAL on connect, and a file that is refused must be left exactly as it was.
+            anchor = source.isMemory() || standIn ? dataSource.getConnection() : null;
+            // The level is read on a read-only connection first, so a file that is refused is left exactly as it was.
             SqliteSchema.Level level = SqliteSchema.Level.EMPTY;
-            if (source.isMemory() || Files.exists(Path.of(location))) {
+            if (!standIn && (source.isMemory() || Files.exists(Path.of(location)))) {
                 try (Connection probe = source.isMemory() ? dataSource.getConnection()
                         : SqlitePool.probe(source, SqlitePool.url(source, location)).getConnection()) {
                     level = SqliteSchema.read(probe);
@@ -56,26 +68,31 @@ final class SqliteOpener {
             }
             SqliteSchema.check(source, location, level);
             boolean migrated = false;
-            if (!source.readonly()) {
+            if (source.isMemory() || standIn) {
+                // Nothing on disk: a memory database (or the stand-in of a missing file) gets the newest schema now.
                 try (Connection connection = dataSource.getConnection()) {
-                    migrated = SqliteSchema.migrate(dataSource, connection, level);
+                    boolean changed = SqliteSchema.migrate(dataSource, connection, level).changed();
+                    migrated = source.isMemory() && changed;
                 }
             }
-            pool = SqlitePool.pool(source, dataSource);
+            pool = SqlitePool.pool(source, dataSource, standIn);
             String sqliteVersion;
             try (Connection connection = pool.getConnection()) {
                 sqliteVersion = sqliteVersion(connection);
-                List<String> problems = SqlitePool.pragmaProblems(source, connection);
+                List<String> problems = standIn ? List.of() : SqlitePool.pragmaProblems(source, connection);
                 if (!problems.isEmpty()) {
                     throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s): SQLite did "
                             + "not take the connection settings: %s. WAL needs a local file system with shared "
                             + "memory; move the file to a local disk.", source.name(), location, problems), null);
                 }
             }
-            return new Opened(new SqliteSource(source, location, dataSource, pool, anchor), level.text(), migrated,
-                    sqliteVersion);
+            SqliteWriteSetup setup = source.readonly() || source.isMemory() ? null
+                    : new SqliteWriteSetup(source, location, standIn);
+            return new Opened(new SqliteSource(source, location, dataSource, pool, anchor, setup, walFilesAbsent),
+                    level.text(), migrated, sqliteVersion, claim);
         } catch (SQLException | HikariPool.PoolInitializationException | FlywayException | StorageException e) {
             closeQuietly(pool, anchor, e);
+            release(claim, location, walFilesAbsent, source);
             if (e instanceof SourceUnavailableException unavailable) {
                 throw unavailable;
             }
@@ -87,7 +104,18 @@ final class SqliteOpener {
                     source.name(), location, describe(source, e)), e);
         } catch (RuntimeException e) {
             closeQuietly(pool, anchor, e);
+            release(claim, location, walFilesAbsent, source);
             throw e;
+        }
+    }
+
+    private static void release(SqliteOpenStores.Claim claim, String location, boolean walFilesAbsent,
+                                SourceConfig source) {
+        if (claim != null) {
+            claim.release();
+        }
+        if (source.readonly() && walFilesAbsent) {
+            SqliteWalLeftovers.remove(Path.of(location));
         }
     }
 
@@ -100,16 +128,32 @@ final class SqliteOpener {
         if (nativeLibraryMissing(e)) {
             return nativeLibraryAdvice();
         }
-        if (source.readonly() && String.valueOf(message).contains("READONLY_DIRECTORY")) {
+        Path file = source.isMemory() ? null : Path.of(source.path()).toAbsolutePath();
+        String text = String.valueOf(message);
+        // A folder without write permission gives READONLY_DIRECTORY; a read-only file system gives a bare CANTOPEN.
+        if (source.readonly() && file != null && (text.contains("READONLY_DIRECTORY")
+                || (text.contains("CANTOPEN") && SqliteFileCheck.isWalMode(file) && folderNotWritable(file)))) {
             // The -shm of a cleanly closed file is gone, so opening it once with write access does not help.
-            Path file = Path.of(source.path()).toAbsolutePath();
-            message += String.format(". The file is in WAL mode and this process cannot write its folder %s, where "
-                    + "SQLite must create %s-shm to read a WAL file. Either convert the file to rollback-journal mode "
-                    + "once, with write access (sqlite3 '%s' 'PRAGMA journal_mode=DELETE'; a readonly source does not "
-                    + "need WAL), or make the folder writable for this process", file.getParent(),
-                    file.getFileName(), file);
+            message += String.format(". The file is in WAL mode and this process cannot write its folder %s%s, "
+                    + "where SQLite must create %s-shm to read a WAL file. Either convert the file to rollback-journal "
+                    + "mode once, where it can be written (sqlite3 '%s' 'PRAGMA journal_mode=DELETE'; a readonly "
+                    + "source does not need WAL), or make the folder writable for this process", file.getParent(),
+                    readOnlyFileSystem(file) ? " (a read-only file system)" : "", file.getFileName(), file);
         }
         return message;
+    }
+
+    private static boolean folderNotWritable(Path file) {
+        Path folder = file.getParent();
+        return folder != null && (!Files.isWritable(folder) || readOnlyFileSystem(file));
+    }
+
+    private static boolean readOnlyFileSystem(Path file) {
+        try {
+            return Files.getFileStore(file).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether sqlite-jdbc could not load its native library (extracted to a temporary folder first). */
@@ -136,18 +180,6 @@ final class SqliteOpener {
         try (Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT sqlite_version()")) {
             return row.next() ? row.getString(1) : "unknown";
-        }
-    }
-
-    private static void createFolder(SourceConfig source, Path path) {
-        Path folder = path.getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s): cannot create "
-                        + "the folder %s: %s", source.name(), path, folder, e), e);
-            }
         }
     }
 

@@ -58,7 +58,8 @@ final class SqlitePool {
             // query_only off cannot write, and a missing file is not created.
             config.setReadOnly(true);
         } else if (!source.isMemory()) {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // No journal mode here: it is stored in the file, and opening must not change the file. The switch to
+            // WAL happens once, before the first write (SqliteWriteSetup).
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(WAL_AUTOCHECKPOINT_PAGES));
         }
@@ -77,13 +78,33 @@ final class SqlitePool {
         return dataSource;
     }
 
+    /**
+     * The data source of a writable source's stand-in while its file does not exist: a private memory database
+     * (shared cache, kept alive by the caller's anchor connection) that gets the newest schema, so reads answer as
+     * an empty store without creating the file. Its pool ({@link #pool}, one connection) is query-only.
+     */
+    static SQLiteDataSource standIn(SourceConfig source) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(timeoutMillis(source));
+        config.enforceForeignKeys(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:file:chatstore-empty-" + source.name() + "-" + UUID.randomUUID()
+                + "?mode=memory&cache=shared");
+        return dataSource;
+    }
+
     static HikariDataSource pool(SourceConfig source, SQLiteDataSource dataSource) {
+        return pool(source, dataSource, false);
+    }
+
+    /** The pool of a source; {@code standIn} for the one-connection, query-only pool over {@link #standIn}. */
+    static HikariDataSource pool(SourceConfig source, SQLiteDataSource dataSource, boolean standIn) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("chatstore-sqlite-" + source.name());
+        config.setPoolName("chatstore-sqlite-" + source.name() + (standIn ? "-empty" : ""));
         config.setDataSource(dataSource);
         // Readers of a shared-cache memory database fail with SQLITE_LOCKED_SHAREDCACHE during a write whatever
         // the busy timeout, so a memory source has one pooled connection.
-        int size = source.isMemory() ? 1 : source.poolSize();
+        int size = source.isMemory() || standIn ? 1 : source.poolSize();
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         long timeout = Math.max(MIN_HIKARI_TIMEOUT_MS, timeoutMillis(source));
@@ -95,7 +116,7 @@ final class SqlitePool {
         config.setIdleTimeout(0);
         // Must agree with SQLiteConfig.setReadOnly, or the pool refuses to start.
         config.setReadOnly(source.readonly());
-        if (source.readonly()) {
+        if (source.readonly() || standIn) {
             config.setConnectionInitSql("PRAGMA query_only = ON");
         }
         return new HikariDataSource(config);
@@ -112,13 +133,21 @@ final class SqlitePool {
      * @return the problems, empty when every pragma holds
      */
     static List<String> pragmaProblems(SourceConfig source, Connection connection) throws SQLException {
+        return pragmaProblems(source, connection, false);
+    }
+
+    /** As {@link #pragmaProblems(SourceConfig, Connection)}; {@code walExpected} once the file was set up for writing. */
+    static List<String> pragmaProblems(SourceConfig source, Connection connection, boolean walExpected)
+            throws SQLException {
         List<String> problems = new ArrayList<>();
         expect(problems, connection, "busy_timeout", Integer.toString(timeoutMillis(source)));
         expect(problems, connection, "foreign_keys", "1");
         if (source.readonly()) {
             expect(problems, connection, "query_only", "1");
         } else if (!source.isMemory()) {
-            expect(problems, connection, "journal_mode", "wal");
+            if (walExpected) {
+                expect(problems, connection, "journal_mode", "wal");
+            }
             expect(problems, connection, "synchronous", "1");
             expect(problems, connection, "wal_autocheckpoint", Integer.toString(WAL_AUTOCHECKPOINT_PAGES));
         }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The schema levels of a file and the rules of spec/schema.md "Conventions". Two counters: the original bot's
@@ -112,19 +113,27 @@ final class SqliteSchema {
         }
     }
 
+    /** What {@link #migrate} did: whether anything changed, and what a repair step changed, one line per kind. */
+    record Migration(boolean changed, List<String> notes) {
+        static final Migration NONE = new Migration(false, List.of());
+    }
+
     /**
      * Brings a writable file to the newest level: the original's levels 1 to 5 up to 6 first, then the Chatstore
-     * migrations through Flyway; each step commits together with its version record.
+     * migrations through Flyway; each step commits together with its version record. Never called at open: only
+     * before a source's first write, or by {@code migrate}.
      *
-     * @return whether anything changed
+     * @return whether anything changed, with the counts of the row repair step ({@link SqliteRowRepair})
      */
-    static boolean migrate(DataSource dataSource, Connection connection, Level level) throws SQLException {
+    static Migration migrate(DataSource dataSource, Connection connection, Level level) throws SQLException {
         if (level.isCurrent()) {
-            return false;
+            return Migration.NONE;
         }
         if (!level.empty() && Integer.parseInt(level.originalText().trim()) < ORIGINAL_LEVEL) {
             SqliteLegacyUpgrade.upgrade(connection);
         }
+        List<String> notes = !level.empty() && level.chatstoreLevel() < SqliteRowRepair.VERSION
+                ? SqliteRowRepair.pending(connection) : List.of();
         Flyway.configure(SqliteSchema.class.getClassLoader())
                 .dataSource(dataSource)
                 // Named scripts, not a scan: see SqliteMigrations.
@@ -137,7 +146,7 @@ final class SqliteSchema {
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
-        return true;
+        return new Migration(true, notes);
     }
 
     private static SourceUnavailableException refused(SourceConfig source, String location, Level level,

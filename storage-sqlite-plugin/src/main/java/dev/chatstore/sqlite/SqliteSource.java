@@ -6,6 +6,8 @@ import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 import dev.chatstore.storage.spi.StorageClosedException;
 import dev.chatstore.storage.spi.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -37,6 +39,7 @@ import java.util.function.Supplier;
  * Thread-safe.
  */
 final class SqliteSource implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSource.class);
     private static final long READ_CHECK_INTERVAL_MS = 100;
 
     /** Work on one borrowed connection. */
@@ -47,29 +50,51 @@ final class SqliteSource implements AutoCloseable {
 
     private final SourceConfig config;
     private final String location;
-    private final SQLiteDataSource dataSource;
-    private final HikariDataSource pool;
+    private volatile SQLiteDataSource dataSource;
+    private volatile HikariDataSource pool;
     private final Connection anchor;
+    /** What the first write must set up first; null once done (and for readonly and memory sources). */
+    private volatile SqliteWriteSetup writeSetup;
+    private volatile SqliteSchema.Migration setupMigration = SqliteSchema.Migration.NONE;
+    /** The stand-in's pool, replaced by the file's at the first write and closed with the source. */
+    private volatile HikariDataSource retiredPool;
+    /** Whether -wal and -shm were absent when a readonly source opened (then closing removes what SQLite left). */
+    private final boolean walFilesAbsentAtOpen;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<Connection, Map<String, PreparedStatement>> statementCaches = new ConcurrentHashMap<>();
-    /** The file's identity (device and inode) when opened; null for a memory source. */
-    private final Object fileKey;
+    /** The file's identity (device and inode) when opened; null for a memory source and a file not created yet. */
+    private volatile Object fileKey;
     private volatile long fileCheckedAt = System.nanoTime();
     /** Set once a check failed: from then on every call checks (and fails until the file is back). */
     private volatile boolean fileSuspect;
     private volatile boolean closed;
 
     /**
-     * @param anchor for a memory source, the connection that keeps its database alive until {@link #close()}
+     * @param anchor     for a memory source (or a stand-in), the connection that keeps its database alive until
+     *                   {@link #close()}
+     * @param writeSetup what to do once before the first write, or null
      */
     SqliteSource(SourceConfig config, String location, SQLiteDataSource dataSource, HikariDataSource pool,
-                 Connection anchor) {
+                 Connection anchor, SqliteWriteSetup writeSetup, boolean walFilesAbsentAtOpen) {
         this.config = config;
         this.location = location;
         this.dataSource = dataSource;
         this.pool = pool;
         this.anchor = anchor;
-        this.fileKey = config.isMemory() ? null : identityAtOpen(Path.of(location));
+        this.writeSetup = writeSetup;
+        this.walFilesAbsentAtOpen = walFilesAbsentAtOpen;
+        boolean standIn = writeSetup != null && writeSetup.standIn();
+        this.fileKey = config.isMemory() || standIn ? null : identityAtOpen(Path.of(location));
+    }
+
+    /** The pending first-write setup, or null when there is none. */
+    SqliteWriteSetup writeSetup() {
+        return writeSetup;
+    }
+
+    /** What the first-write setup changed so far ({@link SqliteSchema.Migration#NONE} before it ran). */
+    SqliteSchema.Migration setupMigration() {
+        return setupMigration;
     }
 
     private static Object identityAtOpen(Path file) {
@@ -110,6 +135,10 @@ final class SqliteSource implements AutoCloseable {
 
     /** Runs a read on any free connection. */
     <T> T read(String operation, Work<T> work) {
+        SqliteWriteSetup setup = writeSetup;
+        if (setup != null && setup.standIn()) {
+            leaveStandInIfTheFileAppeared(operation);
+        }
         checkFile(operation, false);
         return withConnection(operation, false, work);
     }
@@ -193,10 +222,68 @@ final class SqliteSource implements AutoCloseable {
                     + "Raise timeout or shorten the writes.", name(), location, operation, timeoutText()), null);
         }
         try {
+            if (writeSetup != null && !config.readonly()) {
+                setUpForWriting(operation);
+            }
             checkFile(operation, true);
             return body.get();
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * A stand-in answers for a file that did not exist; once another writer created it, reads go to the file as it
+     * is. Under the write lock, so it never races the first write's own swap; when the lock is busy (a write of
+     * this source is running, which replaces the stand-in anyway) the read is served as before.
+     */
+    private void leaveStandInIfTheFileAppeared(String operation) {
+        if (!Files.exists(Path.of(location)) || !writeLock.tryLock()) {
+            return;
+        }
+        try {
+            SqliteWriteSetup setup = writeSetup;
+            if (setup == null || !setup.standIn() || closed) {
+                return;
+            }
+            SqliteWriteSetup.FileReader file = setup.fileAppeared();
+            if (file == null) {
+                return;
+            }
+            retiredPool = pool;
+            dataSource = file.dataSource();
+            pool = file.pool();
+            fileKey = identityAtOpen(Path.of(location));
+            writeSetup = setup.forExistingFile();
+        } catch (SQLException e) {
+            throw wrap(operation, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs the pending {@link SqliteWriteSetup} under the write lock; a failure leaves it pending for the next try. */
+    private void setUpForWriting(String operation) {
+        SqliteWriteSetup setup = writeSetup;
+        SqliteWriteSetup.Done done;
+        try {
+            done = setup.run(dataSource);
+        } catch (SQLException e) {
+            throw wrap(operation, e);
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new StorageException(String.format("Source '%s' (%s): bringing the schema current before %s failed "
+                    + "and its step was rolled back: %s", name(), location, operation, e.getMessage()), e);
+        }
+        if (done.pool() != null) {
+            retiredPool = pool;
+            dataSource = done.dataSource();
+            pool = done.pool();
+            fileKey = identityAtOpen(Path.of(location));
+        }
+        setupMigration = done.migration();
+        writeSetup = null;
+        if (!done.migration().notes().isEmpty()) {
+            LOG.info("Source {} ({}): {}", name(), location, String.join("; ", done.migration().notes()));
         }
     }
 
@@ -320,12 +407,18 @@ final class SqliteSource implements AutoCloseable {
         closed = true;
         statementCaches.clear();
         pool.close();
+        if (retiredPool != null) {
+            retiredPool.close();
+        }
         if (anchor != null) {
             try {
                 anchor.close();
             } catch (SQLException e) {
                 throw wrap("close", e);
             }
+        }
+        if (config.readonly() && walFilesAbsentAtOpen) {
+            SqliteWalLeftovers.remove(Path.of(location));
         }
     }
 }

@@ -22,12 +22,14 @@ public final class SqliteStoreProvider implements StoreProvider {
     }
 
     /**
-     * Opens the file (or private memory database) of {@code source}; a writable one is migrated to the newest
-     * schema first, a readonly one only checked.
+     * Opens the file (or private memory database) of {@code source} without changing it: a writable file is created,
+     * switched to WAL and migrated to the newest schema before its first write (or by {@code migrate}), and until
+     * then a missing one reads as an empty store; a readonly one is only checked.
      *
      * @throws dev.chatstore.storage.spi.SourceUnavailableException naming the source and its path, if the file is
-     *                                                              missing (readonly), not SQLite, cut short, or at
-     *                                                              an unsupported schema level
+     *                                                              missing (readonly), not SQLite, cut short, at
+     *                                                              an unsupported schema level, already open as
+     *                                                              another source, or its path holds a '?'
      */
     @Override
     public ChatStore open(SourceConfig source) {

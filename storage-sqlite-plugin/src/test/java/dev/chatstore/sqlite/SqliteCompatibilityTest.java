@@ -73,13 +73,14 @@ class SqliteCompatibilityTest {
                     .hasValue("6");
             assertThat(store.getSetting("db-migration-last-run")).get().asString().isNotEqualTo("2024-01-10 08:00:00");
 
-            store.updateChatUser(GROUP, 1001, "alice", "Alice Liddell");
+            store.updateChatUser(GROUP, 1001, "@alice", "Alice Liddell");
             store.addChatMessage(ChatMessage.builder(GROUP, "104", 1001, Instant.parse("2024-02-02T12:34:56Z"))
                     .text("Written by Chatstore").build());
         }
         assertThat(count(file, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                 + "AND name = 'chatstore_chat_messages_chat_date'")).isOne();
-        assertThat(count(file, "SELECT count(*) FROM chatstore_schema_history WHERE success = 1")).isEqualTo(3);
+        assertThat(count(file, "SELECT count(*) FROM chatstore_schema_history WHERE success = 1"))
+                .as("the baseline and each later step").isEqualTo(SqliteSchema.CHATSTORE_LEVEL);
         // Rows we write look like the original's: text ids, UTC text dates, 0/1 booleans, counters bumped.
         assertThat(text(file, "SELECT typeof(message_id) || ' ' || date || ' ' || message_category FROM chat_messages "
                 + "WHERE message_id = '104'")).isEqualTo("text 2024-02-02 12:34:56 user");
@@ -93,9 +94,10 @@ class SqliteCompatibilityTest {
                 .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
         try (ChatStore again = provider.open(readonly("archive", file))) {
-            assertThat(((StoreAdmin) again).status().schemaVersion()).isEqualTo("6+chatstore-3");
+            assertThat(((StoreAdmin) again).status().schemaVersion())
+                    .isEqualTo("6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL);
             assertThat(again.getChatMessages(GROUP, MessageQuery.latest(1))).singleElement()
-                    .extracting(ChatMessage::text, ChatMessage::username).containsExactly("Written by Chatstore", "alice");
+                    .extracting(ChatMessage::text, ChatMessage::username).containsExactly("Written by Chatstore", "@alice");
         }
     }
 
@@ -106,7 +108,7 @@ class SqliteCompatibilityTest {
         assertThat(photo).isEqualTo(ChatMessage.builder(GROUP, "101", 1001, Instant.parse("2024-02-01T09:30:00Z"))
                 .replyId("100").threadId(5).rootMessageId("100").text("A photo").type(MessageType.IMAGE)
                 .category(MessageCategory.USER_COMMAND).quoteText("Hello").mediaId("AQADphoto")
-                .author("alice", "Alice Liddell").build());
+                .author("@alice", "Alice Liddell").build());
         assertThat(store.getChatMessage(GROUP, "103")).get().as("no chat_users row: still returned, empty author")
                 .extracting(ChatMessage::username, ChatMessage::fullName).containsExactly("", "");
         assertThat(store.getChatMessagesByRootId(GROUP, "100", 5L)).extracting(ChatMessage::messageId)
@@ -114,11 +116,11 @@ class SqliteCompatibilityTest {
         assertThat(store.getChatMessagesByUser(GROUP, 1001, 10)).hasSize(2);
 
         ChatUser alice = store.getChatUser(GROUP, 1001).orElseThrow();
-        assertThat(alice).isEqualTo(new ChatUser(GROUP, 1001, "alice", "Alice Liddell", "Europe/London", 2,
+        assertThat(alice).isEqualTo(new ChatUser(GROUP, 1001, "@alice", "Alice Liddell", "Europe/London", 2,
                 Instant.parse("2024-01-10T08:00:00Z"), Instant.parse("2024-02-01T09:30:00Z"), false,
                 "{\"lang\":\"en\"}"));
         assertThat(store.getChatUser(GROUP, 7_000_000_001L)).get().extracting(ChatUser::isSpammer).isEqualTo(true);
-        assertThat(store.getChatUserByUsername(GROUP, "spammer")).isPresent();
+        assertThat(store.getChatUserByUsername(GROUP, "@spammer")).isPresent();
         assertThat(store.getChatUsers(GROUP, 10, null)).extracting(ChatUser::userId)
                 .containsExactly(1001L, 7_000_000_001L);
 
@@ -154,13 +156,14 @@ class SqliteCompatibilityTest {
         Path file = dir.resolve("sub/folder/fresh.db");
         try (ChatStore store = provider.open(writable("fresh", file))) {
             assertThat(((StoreAdmin) store).migrate())
-                    .isEqualTo(new MigrationResult("fresh", "empty", "6+chatstore-3", true));
+                    .isEqualTo(new MigrationResult("fresh", "empty", "6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL, true));
             assertThat(store.getSettings()).containsEntry("db-migration-version", "6")
                     .containsKey("db-migration-last-run");
         }
         try (ChatStore store = provider.open(writable("fresh", file))) {
             assertThat(((StoreAdmin) store).migrate())
-                    .isEqualTo(new MigrationResult("fresh", "6+chatstore-3", "6+chatstore-3", false));
+                    .isEqualTo(new MigrationResult("fresh", "6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL,
+                            "6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL, false));
         }
     }
 
@@ -225,7 +228,9 @@ class SqliteCompatibilityTest {
     @Test
     void aFileWithChatstoreAdditionsNewerThanThisBuildIsRefused() throws Exception {
         Path file = dir.resolve("future.db");
-        provider.open(writable("future", file)).close();
+        try (ChatStore store = provider.open(writable("future", file))) {
+            ((StoreAdmin) store).migrate();
+        }
         SqliteTestFiles.execute(file, "INSERT INTO chatstore_schema_history (installed_rank, version, description, "
                 + "type, script, checksum, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', "
                 + "'V99__future.sql', 0, 'test', 0, 1);");
@@ -245,7 +250,7 @@ class SqliteCompatibilityTest {
                 CREATE TABLE chat_messages (chat_id INTEGER NOT NULL, message_id TEXT NOT NULL, date TIMESTAMP NOT NULL, user_id INTEGER NOT NULL, reply_id TEXT, thread_id INTEGER NOT NULL DEFAULT 0, message_text TEXT NOT NULL, message_type TEXT NOT NULL DEFAULT 'text', created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (chat_id, message_id));
                 CREATE TABLE chat_users (chat_id INTEGER NOT NULL, user_id INTEGER NOT NULL, username TEXT NOT NULL, full_name TEXT NOT NULL, timezone TEXT, messages_count INTEGER NOT NULL DEFAULT 0, created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (chat_id, user_id));
                 INSERT INTO settings (key, value) VALUES ('db-migration-version', '4');
-                INSERT INTO chat_users (chat_id, user_id, username, full_name, messages_count, created_at) VALUES (-100, 1, 'old', 'Old Timer', 7, '2023-05-01 10:00:00');
+                INSERT INTO chat_users (chat_id, user_id, username, full_name, messages_count, created_at) VALUES (-100, 1, '@old', 'Old Timer', 7, '2023-05-01 10:00:00');
                 INSERT INTO chat_messages (chat_id, message_id, date, user_id, message_text) VALUES (-100, '1', '2023-05-01 10:00:00', 1, 'from level 4');
                 """);
 
@@ -254,10 +259,13 @@ class SqliteCompatibilityTest {
                 .hasMessageContaining("never migrated");
 
         try (ChatStore store = provider.open(writable("old", file))) {
-            assertThat(((StoreAdmin) store).status().schemaVersion()).isEqualTo("6+chatstore-3");
+            assertThat(((StoreAdmin) store).status().schemaVersion()).as("not migrated at open").isEqualTo("4");
+            ((StoreAdmin) store).migrate();
+            assertThat(((StoreAdmin) store).status().schemaVersion())
+                    .isEqualTo("6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL);
             assertThat(store.getChatMessage(-100, "1")).get()
                     .extracting(ChatMessage::text, ChatMessage::category, ChatMessage::username)
-                    .containsExactly("from level 4", MessageCategory.USER, "old");
+                    .containsExactly("from level 4", MessageCategory.USER, "@old");
             assertThat(store.getChatUser(-100, 1)).get()
                     .extracting(ChatUser::messagesCount, ChatUser::metadata, ChatUser::isSpammer, ChatUser::createdAt)
                     .containsExactly(7L, "", false, Instant.parse("2023-05-01T10:00:00Z"));

@@ -57,6 +57,7 @@ class SqlitePoolTest {
     void everyPooledConnectionOfAWritableFileHasTheWritePragmas() throws Exception {
         try (SqliteChatStore store = (SqliteChatStore) new SqliteStoreProvider().open(
                 SqliteTestFiles.writable("pragmas", dir.resolve("pragmas.db")).withPoolSize(3))) {
+            store.setSetting("first", "write"); // creates the file: until then an empty stand-in serves reads
             List<Callable<List<Long>>> readers = new ArrayList<>();
             for (int c = 0; c < 3; c++) {
                 // Held together, so that the three calls get three different connections of the pool.
@@ -121,6 +122,9 @@ class SqlitePoolTest {
     @Test
     void aLockHeldByAnotherProgramPastTheTimeoutIsReportedAsBusy() throws Exception {
         Path file = dir.resolve("shared.db");
+        try (ChatStore created = new SqliteStoreProvider().open(SqliteTestFiles.writable("shared", file))) {
+            ((dev.chatstore.storage.spi.StoreAdmin) created).migrate();
+        }
         try (ChatStore store = new SqliteStoreProvider().open(SqliteTestFiles.writable("shared", file)
                 .withTimeout(Duration.ofMillis(300)));
              java.sql.Connection other = SqliteTestFiles.connect(file);

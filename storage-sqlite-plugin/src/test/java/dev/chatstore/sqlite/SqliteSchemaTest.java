@@ -60,7 +60,10 @@ class SqliteSchemaTest {
     @Test
     void aCreatedFileHasTheTablesColumnsKeysAndIndexesOfTheSpec() throws Exception {
         Path file = dir.resolve("created.db");
-        new SqliteStoreProvider().open(SqliteTestFiles.writable("created", file)).close();
+        try (dev.chatstore.storage.spi.ChatStore store = new SqliteStoreProvider().open(
+                SqliteTestFiles.writable("created", file))) {
+            ((dev.chatstore.storage.spi.StoreAdmin) store).migrate();
+        }
 
         Map<String, Map<String, String>> expected = parseSpec();
         try (Connection connection = SqliteTestFiles.connect(file)) {

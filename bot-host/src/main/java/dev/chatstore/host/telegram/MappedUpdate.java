@@ -16,8 +16,8 @@ import static java.util.Objects.requireNonNull;
  * @param field    the update field name, for example {@code message} or {@code callback_query} for an ignored kind
  * @param chat     the chat the message belongs to; null only when {@link #isIgnored()}
  * @param sender   the author as a member of the chat, or null when the message names none
- * @param message  the message to store (its {@code rootMessageId} is the reply target's id; the ingester may
- *                 resolve it to the chain's root); null only when {@link #isIgnored()}
+ * @param message  the message to store (its {@code rootMessageId} is its own id; the ingester sets the
+ *                 parent's root when the reply target is stored); null only when {@link #isIgnored()}
  * @param topic    forum topic information carried by the message, or null
  * @param media    a media record for each distinct file the message carries; empty when none
  */
@@ -62,7 +62,8 @@ public record MappedUpdate(long updateId, UpdateKind kind, String field, Chat ch
      * The author of a message as a {@code chat_users} row. For a message sent on behalf of a chat (channel posts,
      * anonymous admins, channels writing in groups) this is that chat: its id, username and title.
      *
-     * @param username without {@code @}, empty when none
+     * @param username as stored in {@code chat_users}: {@code @username}; without one, the full name for a user and
+     *                 {@code ''} for a sending chat
      * @param fullName first and last name joined (or the sending chat's title), never null
      */
     public record Sender(long userId, String username, String fullName) {

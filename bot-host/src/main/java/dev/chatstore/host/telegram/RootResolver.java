@@ -12,14 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sets a reply's {@code rootMessageId} to the first message of its reply chain, as the original bot does: the
- * reply target's root when the target has one, else the target itself. Targets are looked up among the messages
- * this resolver saw recently (which covers messages of the current batch, not stored yet), then in the store.
- * When neither knows the target (or the store fails to answer), the target's id is the root. Not thread-safe.
+ * Sets a message's {@code rootMessageId} as the original bot does: the message's own id, unless it replies to a
+ * message stored in that chat, in which case the parent's root (the parent's own id when a file holds no root for
+ * it). Parents are looked up among the messages this resolver saw recently (which covers messages of the current
+ * batch, not stored yet), then in the store. Never null. Not thread-safe.
  */
 final class RootResolver {
-    private static final String NO_ROOT = "";
-
     private final ChatStore store;
     private final Map<MessageKey, String> roots;
     private final Set<Long> unreadableChats = new HashSet<>();
@@ -39,12 +37,14 @@ final class RootResolver {
 
     /** @return {@code message} with its chain root set, and remembered as a possible reply target */
     ChatMessage resolve(ChatMessage message) {
-        String root = null;
+        String root = message.messageId();
         if (message.replyId() != null) {
-            String targetRoot = rootOf(message.chatId(), message.replyId());
-            root = targetRoot != null ? targetRoot : message.replyId();
+            String parentRoot = rootOf(message.chatId(), message.replyId());
+            if (parentRoot != null) {
+                root = parentRoot;
+            }
         }
-        roots.put(new MessageKey(message.chatId(), message.messageId()), root == null ? NO_ROOT : root);
+        roots.put(new MessageKey(message.chatId(), message.messageId()), root);
         return Objects.equals(root, message.rootMessageId()) ? message : message.toBuilder().rootMessageId(root).build();
     }
 
@@ -53,6 +53,7 @@ final class RootResolver {
         unreadableChats.clear();
     }
 
+    /** The root of a stored (or recently seen) message, or null when the chat holds no such message. */
     private String rootOf(long chatId, String messageId) {
         MessageKey key = new MessageKey(chatId, messageId);
         String known = roots.get(key);
@@ -60,15 +61,16 @@ final class RootResolver {
             try {
                 Optional<ChatMessage> stored = store.getChatMessage(chatId, messageId);
                 if (stored.isPresent()) {
-                    known = stored.get().rootMessageId() == null ? NO_ROOT : stored.get().rootMessageId();
+                    String root = stored.get().rootMessageId();
+                    known = root == null || root.isEmpty() ? messageId : root;
                     roots.put(key, known);
                 }
             } catch (StorageException e) {
                 // A source that cannot answer is not asked again during this call (each try may cost its timeout);
-                // the reply's own target is a usable root, and the message's write reports the source's failure.
+                // the message's own id is then its root, and its write reports the source's failure.
                 unreadableChats.add(chatId);
             }
         }
-        return known == null || known.equals(NO_ROOT) ? null : known;
+        return known;
     }
 }

@@ -37,8 +37,8 @@ import static dev.chatstore.host.telegram.JsonFields.requireText;
  *       {@code bot_command} entity; {@code user} otherwise, including anonymous admins.</li>
  *   <li>Reply: {@code reply_to_message.message_id}, except that in forum topics Telegram puts the topic's creation
  *       message in {@code reply_to_message} of every message that replies to nothing; that is not a reply. The
- *       message's {@code rootMessageId} is set to the reply target's id; {@link UpdateIngester} resolves it to the
- *       chain's root when it knows the target.</li>
+ *       message's {@code rootMessageId} is its own id; {@link UpdateIngester} sets the parent's root instead when
+ *       the reply target is stored in that chat (as the original bot does).</li>
  *   <li>Topics: from {@code forum_topic_created} and {@code forum_topic_edited} ({@link MappedUpdate.Topic#announced()}),
  *       and from the creation message that topic messages carry as their implicit reply, so that topics created
  *       before the bot joined get names.</li>
@@ -121,7 +121,7 @@ public final class TelegramUpdateMapper {
                 .type(type)
                 .category(category(kind, from, senderChat, message, p))
                 .replyId(replyId)
-                .rootMessageId(replyId)
+                .rootMessageId(Long.toString(messageId))
                 .threadId(threadId)
                 .quoteText(quoteText)
                 .mediaId(media == null ? null : media.attachment().fileUniqueId())
@@ -153,13 +153,18 @@ public final class TelegramUpdateMapper {
                 optBoolean(chat, "is_forum", p));
     }
 
+    /**
+     * The sender as the original bot stores it (spec/host.md "How an update maps to rows"): {@code @username}; a
+     * user without one gets the full name (python-telegram-bot's {@code User.name}), a sending chat without one
+     * {@code ''}. The full name is {@code first_name} and {@code last_name} joined by one space.
+     */
     private static MappedUpdate.Sender sender(JsonNode from, JsonNode senderChat, String p) {
         if (senderChat != null) {
             String chatPath = path(p, "sender_chat");
             long id = requireLong(senderChat, "id", chatPath);
             String username = optText(senderChat, "username", chatPath);
             String title = optText(senderChat, "title", chatPath);
-            return new MappedUpdate.Sender(id, username == null ? "" : username,
+            return new MappedUpdate.Sender(id, username == null ? "" : "@" + username,
                     title != null ? title : username != null ? username : "");
         }
         if (from != null) {
@@ -168,8 +173,9 @@ public final class TelegramUpdateMapper {
             String username = optText(from, "username", fromPath);
             String first = optText(from, "first_name", fromPath);
             String last = optText(from, "last_name", fromPath);
-            String fullName = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
-            return new MappedUpdate.Sender(id, username == null ? "" : username, fullName);
+            String fullName = first == null ? (last == null ? "" : last)
+                    : last == null ? first : first + " " + last;
+            return new MappedUpdate.Sender(id, username == null ? fullName : "@" + username, fullName);
         }
         return null;
     }

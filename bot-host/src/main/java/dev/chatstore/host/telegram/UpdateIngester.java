@@ -25,8 +25,8 @@ import static java.util.Objects.requireNonNull;
  *   <li>{@code edited_message} / {@code edited_channel_post}: stored when the message is not stored yet; otherwise
  *       counted as <em>edited</em> and the first stored version kept, as the store has no operation that changes a
  *       message's text.</li>
- *   <li>A reply's {@code rootMessageId} is the root of the reply target's chain when the target is known (seen
- *       recently by this ingester, or stored), else the target itself.</li>
+ *   <li>A message's {@code rootMessageId} is its own id, or, for a reply to a message stored in that chat (or
+ *       seen earlier in the input), the parent's root: the original bot's rule, never null.</li>
  *   <li>A chat whose source is readonly: its updates are <em>refused</em> and reported once per chat with the
  *       {@link dev.chatstore.storage.spi.ReadOnlySourceException} message; other chats are stored. Media records go
  *       to the default source, so when that one is readonly the updates carrying new media are refused the same way.</li>
@@ -75,6 +75,12 @@ public final class UpdateIngester {
         this.writer = new BatchWriter(store, sourceOfChat,
                 new RecentWrites(CACHE_CAPACITY, WRITE_MAX_AGE_NANOS, System::nanoTime), roots);
     }
+
+    /**
+     * What a decoder of the input should put for bytes that are not valid UTF-8, so that the line is rejected as
+     * malformed with its number instead of being stored with replacement characters.
+     */
+    public static final char INVALID_INPUT = UpdateStream.INVALID_INPUT;
 
     /**
      * Stores every update of {@code input}: JSON lines (one {@code Update} object per line, blank lines skipped)

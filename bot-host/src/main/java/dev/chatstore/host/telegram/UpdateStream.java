@@ -1,9 +1,7 @@
 package dev.chatstore.host.telegram;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,47 +13,56 @@ import java.io.Reader;
 /**
  * Reads JSON values with their 1-based line numbers from either JSON lines (one value per line, blank lines
  * skipped) or one JSON array of values, told apart by the first non-blank character being {@code [}. A JSON lines
- * input goes on after a line that is not valid JSON; an array cannot be resynchronised after a syntax error, so its
- * reading ends there. Does not close the reader. Not thread-safe.
+ * input goes on after a line that is not valid JSON. An array is cut into its elements by bracket depth (outside
+ * strings) before each element is parsed, so a syntax error inside one element costs only that element: reading
+ * goes on with the next one. Only a value left open at the end of the input takes the rest with it, and its item
+ * says from which line on nothing was read.
+ *
+ * <p>Text that was not valid UTF-8 reaches this class as unpaired surrogates (the host decodes with
+ * {@link #INVALID_INPUT} as its replacement); such a line or element is reported as malformed, never stored with
+ * replacement characters. Does not close the reader. Not thread-safe.
  */
 final class UpdateStream {
     /** A value, or the reason a line could not be read as one. */
     record Item(long line, JsonNode value, String error) {
     }
 
+    /**
+     * The replacement a decoder should put for bytes that are not valid UTF-8: an unpaired surrogate, which valid
+     * UTF-8 never decodes to, so that it cannot be mistaken for a real U+FFFD in the input.
+     */
+    static final char INVALID_INPUT = '\uDFFF';
+
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    // A line must hold exactly one value; inside an array, the next value follows by design.
-    private static final ObjectMapper LINE_JSON =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final ObjectMapper ARRAY_JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final BufferedReader reader;
-    private JsonParser array;
-    private long lineOffset;
+    private final boolean isArray;
     private long linesRead;
     private boolean done;
+    private int pushedBack = -1;
 
     UpdateStream(Reader input) throws IOException {
         this.reader = input instanceof BufferedReader buffered ? buffered : new BufferedReader(input, 1 << 16);
+        boolean array = false;
         while (true) {
             reader.mark(1);
             int c = reader.read();
             if (c == -1) {
                 done = true;
-                return;
+                break;
             }
             if (c == '\n') {
                 linesRead++;
             } else if (c != BYTE_ORDER_MARK && !Character.isWhitespace(c)) {
-                reader.reset();
-                if (c == '[') {
-                    lineOffset = linesRead;
-                    array = ARRAY_JSON.createParser(reader);
-                    array.nextToken();
+                array = c == '[';
+                if (!array) {
+                    reader.reset();
                 }
-                return;
+                break;
             }
         }
+        this.isArray = array;
     }
 
     /** Lines read so far (for an array: up to its last value read). */
@@ -68,7 +75,7 @@ final class UpdateStream {
         if (done) {
             return null;
         }
-        return array != null ? nextInArray() : nextLine();
+        return isArray ? nextInArray() : nextLine();
     }
 
     private Item nextLine() throws IOException {
@@ -78,42 +85,128 @@ final class UpdateStream {
             if (line.isBlank()) {
                 continue;
             }
-            try {
-                return new Item(linesRead, LINE_JSON.readTree(line), null);
-            } catch (JsonProcessingException e) {
-                return new Item(linesRead, null, invalid(e));
-            }
+            return parse(linesRead, line);
         }
         done = true;
         return null;
     }
 
-    private Item nextInArray() throws IOException {
+    private Item parse(long firstLine, String text) {
+        int invalid = invalidInputAt(text);
+        if (invalid >= 0) {
+            return new Item(firstLine, null, String.format("not valid UTF-8: the bytes at column %d do not decode "
+                    + "(or the text holds an unpaired surrogate); fix the file's encoding", invalid + 1));
+        }
         try {
-            JsonToken token = array.nextToken();
-            linesRead = lineOffset + array.currentTokenLocation().getLineNr();
-            if (token == JsonToken.END_ARRAY) {
-                done = true;
-                return array.nextToken() == null ? null
-                        : new Item(lineOffset + array.currentTokenLocation().getLineNr(), null,
-                        "unexpected content after the JSON array");
-            }
-            if (token == null) {
-                done = true;
-                return new Item(linesRead, null, "the JSON array is not closed with ']'");
-            }
-            return new Item(linesRead, array.readValueAsTree(), null);
+            return new Item(firstLine, JSON.readTree(text), null);
         } catch (JsonProcessingException e) {
-            done = true;
             JsonLocation at = e.getLocation();
-            long line = at == null ? linesRead : lineOffset + at.getLineNr();
-            return new Item(line, null, invalid(e) + "; the rest of the array was not read");
+            if (at == null || at.getColumnNr() < 1) {
+                return new Item(firstLine, null, "not valid JSON: " + e.getOriginalMessage());
+            }
+            long line = firstLine + Math.max(0, at.getLineNr() - 1);
+            return new Item(line, null, String.format("not valid JSON at column %d: %s", at.getColumnNr(),
+                    e.getOriginalMessage()));
         }
     }
 
-    private static String invalid(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        return at == null || at.getColumnNr() < 1 ? "not valid JSON: " + e.getOriginalMessage()
-                : String.format("not valid JSON at column %d: %s", at.getColumnNr(), e.getOriginalMessage());
+    /** The index of the first unpaired surrogate (bytes that were not UTF-8), or -1. */
+    private static int invalidInputAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The next element of the array, found by bracket depth; separators and stray commas are skipped. */
+    private Item nextInArray() throws IOException {
+        while (true) {
+            int c = read();
+            if (c == -1) {
+                done = true;
+                return new Item(linesRead + 1, null, "the JSON array is not closed with ']' at the end of the input");
+            }
+            if (c == ',' || c == BYTE_ORDER_MARK || Character.isWhitespace(c)) {
+                continue;
+            }
+            if (c == ']') {
+                done = true;
+                return rest();
+            }
+            return element(c);
+        }
+    }
+
+    private Item element(int first) throws IOException {
+        long startLine = linesRead + 1;
+        StringBuilder text = new StringBuilder().append((char) first);
+        if (first != '{' && first != '[') {
+            // A scalar element: up to the next separator.
+            for (int c = read(); c != -1; c = read()) {
+                if (c == ',' || c == ']' || Character.isWhitespace(c)) {
+                    pushedBack = c;
+                    break;
+                }
+                text.append((char) c);
+            }
+            return parse(startLine, text.toString());
+        }
+        int depth = 1;
+        boolean inString = false;
+        boolean escaped = false;
+        while (depth > 0) {
+            int c = read();
+            if (c == -1) {
+                done = true;
+                return new Item(startLine, null, String.format("not valid JSON: the value starting on this line is "
+                        + "not closed before the end of the input, so lines %d to %d were not read as updates",
+                        startLine, Math.max(startLine, linesRead)));
+            }
+            text.append((char) c);
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return parse(startLine, text.toString());
+    }
+
+    private Item rest() throws IOException {
+        for (int c = read(); c != -1; c = read()) {
+            if (c != BYTE_ORDER_MARK && !Character.isWhitespace(c)) {
+                return new Item(linesRead + 1, null, "unexpected content after the JSON array");
+            }
+        }
+        return null;
+    }
+
+    private int read() throws IOException {
+        int c;
+        if (pushedBack != -1) {
+            c = pushedBack;
+            pushedBack = -1;
+            return c;
+        }
+        c = reader.read();
+        if (c == '\n') {
+            linesRead++;
+        }
+        return c;
     }
 }

@@ -63,7 +63,7 @@ class StorageFailureIngestTest {
     }
 
     @Test
-    void aReplyTargetLookupThatFailsFallsBackToTheTarget() throws IOException {
+    void aReplyTargetLookupThatFailsFallsBackToTheMessagesOwnId() throws IOException {
         StoreWrapper failing = new StoreWrapper(store, (method, args) -> method.getName().equals("getChatMessage")
                 ? new StorageException("Source 'default' did not answer getChatMessage within PT5S") : null);
         String reply = UpdateIngesterTest.message("message", 2, "reply").replace("\"text\"",
@@ -74,7 +74,7 @@ class StorageFailureIngestTest {
                 .ingest(new StringReader(reply + "\n" + reply.replace("\"message_id\": 2", "\"message_id\": 3")), listener);
 
         assertThat(summary.messagesStored()).isEqualTo(2);
-        assertThat(store.getChatMessage(HIKERS, "2")).get().extracting(ChatMessage::rootMessageId).isEqualTo("1");
+        assertThat(store.getChatMessage(HIKERS, "2")).get().extracting(ChatMessage::rootMessageId).isEqualTo("2");
         assertThat(failing.calls("getChatMessage")).as("not asked again in the same ingest").isEqualTo(1);
     }
 

@@ -111,7 +111,7 @@ class UpdateIngesterTest {
                 .satisfies(media -> assertThat(media.metadata()).contains("\"emoji\":\"😍\""));
         assertThat(store.getChatUser(HIKERS, ANNA)).get()
                 .extracting(ChatUser::username, ChatUser::fullName, ChatUser::messagesCount)
-                .containsExactly("anna_kov", "Anna Kovalenko", 3L);
+                .containsExactly("@anna_kov", "Anna Kovalenko", 3L);
     }
 
     private static ChatMessage find(List<ChatMessage> messages, String textStart) {
@@ -201,14 +201,27 @@ class UpdateIngesterTest {
     }
 
     @Test
-    void jsonArrayWithASyntaxErrorKeepsWhatCameBefore() throws IOException {
-        String array = "[\n" + sample.lines.get(1) + ",\n" + sample.lines.get(2) + ",\n{\"update_id\": oops}\n]";
+    void jsonArrayWithASyntaxErrorLosesOnlyThatElement() throws IOException {
+        String array = "[\n" + sample.lines.get(1) + ",\n" + sample.lines.get(2) + ",\n{\"update_id\": oops},\n"
+                + sample.lines.get(3) + "\n]";
 
         IngestSummary summary = ingest(ingester(), array);
 
-        assertThat(summary.messagesStored()).isEqualTo(2);
+        assertThat(summary.messagesStored()).as("the update after the broken one is read too").isEqualTo(3);
+        assertThat(listener.malformed).singleElement().asString().startsWith("4: not valid JSON at column");
+    }
+
+    @Test
+    void jsonArrayWithAValueLeftOpenSaysFromWhichLineNothingWasRead() throws IOException {
+        String array = "[\n" + sample.lines.get(1) + ",\n{\"update_id\": 5, \"message\": {\"text\": \"}\n,\n"
+                + sample.lines.get(2) + "\n]\n";
+
+        IngestSummary summary = ingest(ingester(), array);
+
+        assertThat(summary.messagesStored()).isEqualTo(1);
         assertThat(listener.malformed).singleElement().asString()
-                .startsWith("4: not valid JSON").endsWith("; the rest of the array was not read");
+                .startsWith("3: not valid JSON: the value starting on this line is not closed")
+                .contains("lines 3 to 6 were not read");
     }
 
     @Test
@@ -219,7 +232,7 @@ class UpdateIngesterTest {
         assertThat(unclosed.messagesStored()).isEqualTo(2);
         assertThat(followed.messagesStored()).isEqualTo(1);
         assertThat(listener.malformed).hasSize(2);
-        assertThat(listener.malformed.get(0)).startsWith("2: not valid JSON").contains("end-of-input");
+        assertThat(listener.malformed.get(0)).isEqualTo("2: the JSON array is not closed with ']' at the end of the input");
         assertThat(listener.malformed.get(1)).isEqualTo("2: unexpected content after the JSON array");
     }
 
@@ -296,8 +309,9 @@ class UpdateIngesterTest {
         assertThat(store.getChatMessage(HIKERS, "4")).get()
                 .extracting(ChatMessage::replyId, ChatMessage::rootMessageId).containsExactly("3", "1");
         assertThat(store.getChatMessagesByRootId(HIKERS, "1", null)).extracting(ChatMessage::messageId)
-                .containsExactly("2", "3", "4");
-        assertThat(store.getChatMessage(HIKERS, "1")).get().extracting(ChatMessage::rootMessageId).isNull();
+                .containsExactly("1", "2", "3", "4");
+        assertThat(store.getChatMessage(HIKERS, "1")).get().extracting(ChatMessage::rootMessageId)
+                .as("a message that replies to nothing is its own root, as the original stores it").isEqualTo("1");
     }
 
     private static String reply(long messageId, long replyTo) {

@@ -12,8 +12,9 @@ public interface StoreAdmin {
     SourceStatus status();
 
     /**
-     * Brings a writable source to the newest schema this build knows (a no-op when it is there already);
-     * checks a readonly source without changing it.
+     * Brings a writable source to the newest schema this build knows (a no-op when it is there already), creating
+     * a missing database; checks a readonly source without changing it. The same step runs by itself before a
+     * writable source's first write.
      *
      * @return the schema version before and after, and whether anything changed
      * @throws StorageException if a step fails (that step is rolled back) or the schema is not supported

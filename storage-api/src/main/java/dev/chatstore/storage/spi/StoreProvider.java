@@ -14,13 +14,17 @@ public interface StoreProvider {
     String type();
 
     /**
-     * Opens one source. The caller owns the result and closes it. A writable source is brought to the backend's
-     * newest schema before this returns; a readonly one is only checked.
+     * Opens one source. The caller owns the result and closes it. Opening changes nothing in the source: it neither
+     * creates a missing writable database nor migrates or reconfigures an existing one (spec/host.md "Reading
+     * changes nothing"). A writable source brings its schema current (creating a missing database) once, before its
+     * first write, or on {@link StoreAdmin#migrate()}; until then reads of a missing database answer as an empty
+     * store. A readonly source is only checked.
      *
      * @param source non-null; {@code source.type()} equals {@link #type()}
      * @return an open, thread-safe store serving only this source; it may also implement {@link StoreAdmin}
      * @throws SourceUnavailableException if the source cannot be opened (missing readonly file, not a database,
-     *                                    unsupported schema); the message names the source and its path
+     *                                    unsupported schema, the same database as another open source); the
+     *                                    message names the source and its path
      */
     ChatStore open(SourceConfig source);
 }
