@@ -175,7 +175,7 @@ public final class HostRuntime implements AutoCloseable {
     private void checkSources() {
         for (SourceConfig source : config().sources()) {
             SourceStatus status = status(source.name());
-            log.info("Source {}: type {}, {}, {}, pool size {}, backend {}", source.name(), source.type(),
+            log.info("Source {}: type {}, at {}, {}, pool size {}, version {}", source.name(), source.type(),
                     status.location(), source.readonly() ? "ro" : "rw", status.poolSize(), status.backendVersion());
             if (!status.healthy()) {
                 log.warn("Source {} is unhealthy: {}", source.name(), status.detail());

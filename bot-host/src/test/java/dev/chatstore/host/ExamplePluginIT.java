@@ -78,7 +78,7 @@ class ExamplePluginIT {
         assertThat(migrate.json().get(1).path("result").asText()).isEqualTo("no schema migrations");
         assertThat(migrate.json().get(0).path("source").asText()).isEqualTo("primary");
 
-        HostProcess.Result route = run(dir, "--config", "bot.toml", "route", "42").exits(0);
+        HostProcess.Result route = run(dir, "--config", "bot.toml", "route", "--chat", "42").exits(0);
         assertThat(route.out()).contains("scratch");
     }
 

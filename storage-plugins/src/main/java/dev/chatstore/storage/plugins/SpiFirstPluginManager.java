@@ -6,7 +6,10 @@ import org.pf4j.DefaultPluginManager;
 import org.pf4j.DevelopmentPluginLoader;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.PluginClassLoader;
+import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.PluginLoader;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginRuntimeException;
@@ -90,6 +93,38 @@ final class SpiFirstPluginManager extends DefaultPluginManager {
         String name = entry.getFileName().toString();
         return name.endsWith(".zip")
                 && candidates.contains(entry.resolveSibling(name.substring(0, name.length() - ".zip".length())));
+    }
+
+    /**
+     * PF4J's two descriptor finders (plugin.properties, then a manifest), without PF4J's compound finder, which logs
+     * an ERROR with a stack trace for every folder that has neither: the caller skips such an entry with one line.
+     */
+    @Override
+    protected PluginDescriptorFinder createPluginDescriptorFinder() {
+        List<PluginDescriptorFinder> finders = List.of(new PropertiesPluginDescriptorFinder(),
+                new ManifestPluginDescriptorFinder());
+        return new PluginDescriptorFinder() {
+            @Override
+            public boolean isApplicable(Path pluginPath) {
+                return finders.stream().anyMatch(finder -> finder.isApplicable(pluginPath));
+            }
+
+            @Override
+            public PluginDescriptor find(Path pluginPath) {
+                List<String> why = new ArrayList<>();
+                for (PluginDescriptorFinder finder : finders) {
+                    if (finder.isApplicable(pluginPath)) {
+                        try {
+                            return finder.find(pluginPath);
+                        } catch (RuntimeException e) {
+                            why.add(e.getMessage());
+                        }
+                    }
+                }
+                throw new PluginRuntimeException("no plugin descriptor (plugin.properties, or a manifest with "
+                        + "Plugin-Id): " + String.join("; ", why));
+            }
+        };
     }
 
     @Override
