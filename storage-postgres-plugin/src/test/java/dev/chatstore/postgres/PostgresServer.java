@@ -63,7 +63,9 @@ final class PostgresServer implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setLocaleConfig("locale", "C")
                 .setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off");
+                .setServerConfig("full_page_writes", "off")
+                // Deadlocks are provoked on purpose (PostgresDeadlockRetryTest): detect them quickly.
+                .setServerConfig("deadlock_timeout", "100ms");
         if (port != 0) {
             builder.setPort(port);
         }
