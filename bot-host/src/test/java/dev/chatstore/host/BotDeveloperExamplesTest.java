@@ -81,7 +81,8 @@ class BotDeveloperExamplesTest {
         }
     }
 
-    private final StorageConfig config = StorageConfig.fromToml(CONFIG, java.nio.file.Path.of(""));
+    private final StorageConfig config = dev.chatstore.storage.config.StorageConfigReader.fromToml(CONFIG,
+            java.nio.file.Path.of(""), TestKeys.SQLITE);
 
     @Test
     void theRealChainOverInMemorySources() {

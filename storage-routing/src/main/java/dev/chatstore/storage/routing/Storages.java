@@ -28,6 +28,11 @@ public final class Storages {
      *                                                    fails to open (the sources opened before it are closed)
      */
     public static Storage open(StorageConfig config, Collection<StoreProvider> providers) {
+        return open(config, StoreProviders.of(providers));
+    }
+
+    /** Like {@link #open(StorageConfig, Collection)}, with providers already indexed (the host's). */
+    public static Storage open(StorageConfig config, StoreProviders providers) {
         SourceStores sources = new SourceOpener(config, providers).open();
         try {
             return assemble(sources);
