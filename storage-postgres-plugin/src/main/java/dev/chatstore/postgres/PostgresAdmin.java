@@ -1,5 +1,6 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.MigrationResult;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceStatus;
@@ -13,25 +14,28 @@ import java.sql.Statement;
  * on-demand migration. Thread-safe.
  */
 final class PostgresAdmin implements StoreAdmin {
-    private final PostgresSource source;
+    private final JdbcSource source;
+    private final PostgresSchema schema;
+    private final String versionAtOpen;
 
-    PostgresAdmin(PostgresSource source) {
-        this.source = source;
+    PostgresAdmin(PostgresOpener.Opened opened) {
+        this.source = opened.source();
+        this.schema = opened.schema();
+        this.versionAtOpen = opened.level().text();
     }
 
     /** Never throws: a failing source reports {@code healthy = false} with the cause. */
     @Override
     public SourceStatus status() {
         SourceConfig config = source.config();
-        String location = source.settings().location();
         if (source.isClosed()) {
-            return new SourceStatus(config.name(), location, config.readonly(), config.poolSize(), 0, "unknown", -1,
-                    -1, "unknown", false, "closed");
+            return new SourceStatus(config.name(), source.location(), config.readonly(), source.poolSize(), 0,
+                    "unknown", -1, -1, "unknown", false, "closed");
         }
         int active = source.activeConnections();
         try {
-            return source.readDirect("status", s -> {
-                PostgresSchema.Level level = source.schema().read(s.connection());
+            return source.read(s -> {
+                PostgresSchema.Level level = schema.read(s.connection());
                 long chats = 0;
                 long messages = 0;
                 String version;
@@ -49,12 +53,14 @@ final class PostgresAdmin implements StoreAdmin {
                         version = "PostgreSQL " + row.getString(1);
                     }
                 }
-                return new SourceStatus(config.name(), location, config.readonly(), config.poolSize(), active,
-                        level.text(), chats, messages, version, true, "");
+                String detail = level.version() == 0 && !config.readonly()
+                        ? "schema '" + schema.name() + "' will be created by the first write or by migrate" : "";
+                return new SourceStatus(config.name(), source.location(), config.readonly(), source.poolSize(),
+                        active, level.text(), chats, messages, version, true, detail);
             });
         } catch (RuntimeException e) {
-            return new SourceStatus(config.name(), location, config.readonly(), config.poolSize(), active, "unknown",
-                    -1, -1, "unknown", false, String.valueOf(e.getMessage()));
+            return new SourceStatus(config.name(), source.location(), config.readonly(), source.poolSize(), active,
+                    "unknown", -1, -1, "unknown", false, String.valueOf(e.getMessage()));
         }
     }
 
@@ -64,16 +70,17 @@ final class PostgresAdmin implements StoreAdmin {
      */
     @Override
     public MigrationResult migrate() {
-        PostgresSchema schema = source.schema();
-        PostgresSchema.Level before = source.readDirect("migrate", s -> schema.read(s.connection()));
+        PostgresSchema.Level before = source.exclusive("migrate", s -> schema.read(s.connection()));
         schema.check(before);
         if (source.config().readonly() || before.isCurrent()) {
-            return new MigrationResult(source.name(), before.text(), before.text(), false);
+            if (!source.config().readonly()) {
+                source.markSchemaReady();
+            }
+            return new MigrationResult(source.name(), versionAtOpen, before.text(), false);
         }
-        PostgresSchema.Level after = source.withMigrationLock(() -> {
-            schema.migrate("migrate");
-            return source.readDirect("migrate", s -> schema.read(s.connection()));
-        });
-        return new MigrationResult(source.name(), before.text(), after.text(), before.version() != after.version());
+        schema.migrate(source, "migrate");
+        PostgresSchema.Level after = source.exclusive("migrate", s -> schema.read(s.connection()));
+        source.markSchemaReady();
+        return new MigrationResult(source.name(), versionAtOpen, after.text(), before.version() != after.version());
     }
 }

@@ -1,5 +1,7 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.jdbc.JdbcSession;
 import dev.chatstore.storage.spi.ChatInfo;
 import dev.chatstore.storage.spi.ChatInfoStore;
 import dev.chatstore.storage.spi.ChatSummarization;
@@ -13,8 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import static java.util.Objects.requireNonNull;
-
 /** {@link ChatInfoStore}: {@code chat_info}, {@code chat_topics} and {@code chat_summarization_cache}. Thread-safe. */
 final class PostgresChatInfo implements ChatInfoStore {
     static final String SELECT_INFO = "SELECT chat_id, type, title, username, is_forum, created_at, updated_at "
@@ -22,17 +22,18 @@ final class PostgresChatInfo implements ChatInfoStore {
     private static final String SELECT_TOPIC = "SELECT chat_id, topic_id, icon_color, icon_custom_emoji_id, name, "
             + "created_at, updated_at FROM chat_topics ";
 
-    private final PostgresSource source;
+    private final JdbcSource source;
+    private final PostgresReads reads;
 
-    PostgresChatInfo(PostgresSource source) {
-        this.source = source;
+    PostgresChatInfo(PostgresReads reads) {
+        this.source = reads.source();
+        this.reads = reads;
     }
 
     @Override
     public void updateChatInfo(long chatId, ChatType type, String title, String username, boolean isForum) {
-        requireNonNull(type, "type is null");
         Instant now = PostgresTime.now();
-        source.write("updateChatInfo", s -> s.update("INSERT INTO chat_info (chat_id, type, title, username, "
+        source.write(s -> s.update("INSERT INTO chat_info (chat_id, type, title, username, "
                 + "is_forum, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET "
                 + "type = excluded.type, title = excluded.title, username = excluded.username, "
                 + "is_forum = excluded.is_forum, updated_at = excluded.updated_at",
@@ -41,7 +42,7 @@ final class PostgresChatInfo implements ChatInfoStore {
 
     @Override
     public Optional<ChatInfo> getChatInfo(long chatId) {
-        return source.read("getChatInfo", s -> s.queryOne(SELECT_INFO + "WHERE chat_id = ?",
+        return reads.read(Optional.empty(), s -> s.queryOne(SELECT_INFO + "WHERE chat_id = ?",
                 PostgresChatInfo::mapInfo, chatId));
     }
 
@@ -49,7 +50,7 @@ final class PostgresChatInfo implements ChatInfoStore {
     public void updateChatTopicInfo(long chatId, long topicId, Integer iconColor, String customEmojiId, String name) {
         Instant now = PostgresTime.now();
         // On update a null argument keeps the stored value; on insert a null name becomes "Default".
-        source.write("updateChatTopicInfo", s -> s.update("INSERT INTO chat_topics AS t (chat_id, topic_id, "
+        source.write(s -> s.update("INSERT INTO chat_topics AS t (chat_id, topic_id, "
                 + "icon_color, icon_custom_emoji_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, "
                 + "coalesce(?::text, ?::text), ?, ?) ON CONFLICT (chat_id, topic_id) DO UPDATE SET "
                 + "icon_color = coalesce(excluded.icon_color, t.icon_color), "
@@ -60,16 +61,14 @@ final class PostgresChatInfo implements ChatInfoStore {
 
     @Override
     public List<ChatTopic> getChatTopics(long chatId) {
-        return source.read("getChatTopics", s -> s.queryList(SELECT_TOPIC + "WHERE chat_id = ? ORDER BY topic_id",
+        return reads.read(List.of(), s -> s.queryList(SELECT_TOPIC + "WHERE chat_id = ? ORDER BY topic_id",
                 PostgresChatInfo::mapTopic, chatId));
     }
 
     @Override
     public void addChatSummarization(SummarizationKey key, String summary) {
-        requireNonNull(key, "key is null");
-        requireNonNull(summary, "summary is null");
         Instant now = PostgresTime.now();
-        source.write("addChatSummarization", s -> s.update("INSERT INTO chat_summarization_cache (csid, chat_id, "
+        source.write(s -> s.update("INSERT INTO chat_summarization_cache (csid, chat_id, "
                 + "topic_id, first_message_id, last_message_id, prompt, summary, created_at, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (csid) DO UPDATE SET summary = excluded.summary, "
                 + "updated_at = excluded.updated_at", key.csid(), key.chatId(), key.topicId(), key.firstMessageId(),
@@ -78,23 +77,22 @@ final class PostgresChatInfo implements ChatInfoStore {
 
     @Override
     public Optional<ChatSummarization> getChatSummarization(SummarizationKey key) {
-        requireNonNull(key, "key is null");
-        return source.read("getChatSummarization", s -> s.queryOne("SELECT chat_id, topic_id, first_message_id, "
+        return reads.read(Optional.empty(), s -> s.queryOne("SELECT chat_id, topic_id, first_message_id, "
                 + "last_message_id, prompt, summary, created_at, updated_at FROM chat_summarization_cache "
                 + "WHERE csid = ?", row -> new ChatSummarization(new SummarizationKey(row.getLong(1),
-                PostgresSession.nullableLong(row, 2), row.getString(3), row.getString(4), row.getString(5)),
+                JdbcSession.nullableLong(row, 2), row.getString(3), row.getString(4), row.getString(5)),
                 row.getString(6), PostgresTime.instant(row, 7), PostgresTime.instant(row, 8)), key.csid()));
     }
 
     static ChatInfo mapInfo(ResultSet row) throws SQLException {
-        return new ChatInfo(row.getLong(1), PostgresSession.storedValue(ChatType.class, row.getString(2)),
+        return new ChatInfo(row.getLong(1), PostgresRows.storedValue(ChatType.class, row.getString(2)),
                 row.getString(3), row.getString(4), row.getBoolean(5), PostgresTime.instant(row, 6),
                 PostgresTime.instant(row, 7));
     }
 
     private static ChatTopic mapTopic(ResultSet row) throws SQLException {
         String name = row.getString(5);
-        return new ChatTopic(row.getLong(1), row.getLong(2), PostgresSession.nullableInt(row, 3), row.getString(4),
+        return new ChatTopic(row.getLong(1), row.getLong(2), JdbcSession.nullableInt(row, 3), row.getString(4),
                 name == null ? ChatTopic.DEFAULT_NAME : name, PostgresTime.instant(row, 6),
                 PostgresTime.instant(row, 7));
     }

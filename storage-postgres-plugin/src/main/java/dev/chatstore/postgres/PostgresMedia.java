@@ -1,5 +1,7 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.jdbc.JdbcSession;
 import dev.chatstore.storage.spi.DuplicateKeyException;
 import dev.chatstore.storage.spi.MediaAttachment;
 import dev.chatstore.storage.spi.MediaStatus;
@@ -12,22 +14,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
-import static java.util.Objects.requireNonNull;
-
 /** {@link MediaStore}: {@code media_attachments}. Thread-safe. */
 final class PostgresMedia implements MediaStore {
-    private final PostgresSource source;
+    private final JdbcSource source;
+    private final PostgresReads reads;
 
-    PostgresMedia(PostgresSource source) {
-        this.source = source;
+    PostgresMedia(PostgresReads reads) {
+        this.source = reads.source();
+        this.reads = reads;
     }
 
     @Override
     public void addMediaAttachment(MediaAttachment attachment) {
-        requireNonNull(attachment, "attachment is null");
         MediaAttachment a = attachment;
         Instant now = PostgresTime.now();
-        int inserted = source.write("addMediaAttachment", s -> s.update("INSERT INTO media_attachments "
+        int inserted = source.write(s -> s.update("INSERT INTO media_attachments "
                 + "(file_unique_id, file_id, file_size, media_type, metadata, status, mime_type, local_url, prompt, "
                 + "description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (file_unique_id) DO NOTHING", a.fileUniqueId(), a.fileId(), a.fileSize(), a.mediaType(),
@@ -41,11 +42,9 @@ final class PostgresMedia implements MediaStore {
 
     @Override
     public boolean updateMediaAttachment(String fileUniqueId, MediaUpdate changes) {
-        requireNonNull(fileUniqueId, "fileUniqueId is null");
-        requireNonNull(changes, "changes is null");
         MediaUpdate c = changes;
         // One statement for every combination of given fields: a null parameter keeps the stored value.
-        return source.write("updateMediaAttachment", s -> s.update("UPDATE media_attachments SET "
+        return source.write(s -> s.update("UPDATE media_attachments SET "
                 + "file_id = coalesce(?::text, file_id), file_size = coalesce(?::bigint, file_size), "
                 + "media_type = coalesce(?::text, media_type), metadata = coalesce(?::text, metadata), "
                 + "status = coalesce(?::text, status), mime_type = coalesce(?::text, mime_type), "
@@ -57,16 +56,15 @@ final class PostgresMedia implements MediaStore {
 
     @Override
     public Optional<MediaAttachment> getMediaAttachment(String fileUniqueId) {
-        requireNonNull(fileUniqueId, "fileUniqueId is null");
-        return source.read("getMediaAttachment", s -> s.queryOne("SELECT file_unique_id, file_id, file_size, "
+        return reads.read(Optional.empty(), s -> s.queryOne("SELECT file_unique_id, file_id, file_size, "
                 + "media_type, metadata, status, mime_type, local_url, prompt, description, created_at, updated_at "
                 + "FROM media_attachments WHERE file_unique_id = ?", PostgresMedia::map, fileUniqueId));
     }
 
     private static MediaAttachment map(ResultSet row) throws SQLException {
-        return new MediaAttachment(row.getString(1), row.getString(2), PostgresSession.nullableLong(row, 3),
-                PostgresSession.storedValue(MessageType.class, row.getString(4)), row.getString(5),
-                PostgresSession.storedValue(MediaStatus.class, row.getString(6)), row.getString(7), row.getString(8),
+        return new MediaAttachment(row.getString(1), row.getString(2), JdbcSession.nullableLong(row, 3),
+                PostgresRows.storedValue(MessageType.class, row.getString(4)), row.getString(5),
+                PostgresRows.storedValue(MediaStatus.class, row.getString(6)), row.getString(7), row.getString(8),
                 row.getString(9), row.getString(10), PostgresTime.instant(row, 11), PostgresTime.instant(row, 12));
     }
 }

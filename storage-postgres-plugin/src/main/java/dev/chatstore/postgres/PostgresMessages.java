@@ -1,5 +1,6 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.DuplicateMessageException;
 import dev.chatstore.storage.spi.MessageCategory;
@@ -63,17 +64,18 @@ final class PostgresMessages implements MessageStore {
         }
     }
 
-    private final PostgresSource source;
+    private final JdbcSource source;
+    private final PostgresReads reads;
 
-    PostgresMessages(PostgresSource source) {
-        this.source = source;
+    PostgresMessages(PostgresReads reads) {
+        this.source = reads.source();
+        this.reads = reads;
     }
 
     @Override
     public void addChatMessage(ChatMessage message) {
-        requireNonNull(message, "message is null");
         Instant now = PostgresTime.now();
-        source.transaction("addChatMessage", s -> {
+        source.transaction(s -> {
             if (s.update(INSERT, insertArgs(message, now)) == 0) {
                 throw new DuplicateMessageException(source.name(), message.chatId(), message.messageId());
             }
@@ -91,17 +93,15 @@ final class PostgresMessages implements MessageStore {
      */
     @Override
     public int addChatMessages(List<ChatMessage> messages) {
-        requireNonNull(messages, "messages is null");
         for (ChatMessage message : messages) {
             requireNonNull(message, "messages holds a null element");
         }
         if (messages.isEmpty()) {
-            source.checkOpen("addChatMessages");
             return 0;
         }
         Instant now = PostgresTime.now();
-        return source.transaction("addChatMessages", s -> {
-            int[] inserted = s.batch(INSERT, messages, message -> insertArgs(message, now));
+        return source.transaction(s -> {
+            int[] inserted = PostgresRows.batch(s, INSERT, messages, message -> insertArgs(message, now));
             Map<Member, Integer> members = new TreeMap<>();
             Map<ChatDay, Integer> chatDays = new TreeMap<>();
             Map<MemberDay, Integer> memberDays = new TreeMap<>();
@@ -117,11 +117,11 @@ final class PostgresMessages implements MessageStore {
                     stored++;
                 }
             }
-            s.batch(BUMP_USER, members.entrySet(), e -> new Object[]{e.getValue(), e.getKey().chatId(),
+            PostgresRows.batch(s, BUMP_USER, members.entrySet(), e -> new Object[]{e.getValue(), e.getKey().chatId(),
                     e.getKey().userId()});
-            s.batch(BUMP_CHAT_DAY, chatDays.entrySet(), e -> new Object[]{e.getKey().chatId(), e.getKey().day(),
+            PostgresRows.batch(s, BUMP_CHAT_DAY, chatDays.entrySet(), e -> new Object[]{e.getKey().chatId(), e.getKey().day(),
                     e.getValue(), now, now});
-            s.batch(BUMP_USER_DAY, memberDays.entrySet(), e -> new Object[]{e.getKey().member().chatId(),
+            PostgresRows.batch(s, BUMP_USER_DAY, memberDays.entrySet(), e -> new Object[]{e.getKey().member().chatId(),
                     e.getKey().member().userId(), e.getKey().day(), e.getValue(), now, now});
             return stored;
         });
@@ -129,7 +129,6 @@ final class PostgresMessages implements MessageStore {
 
     @Override
     public List<ChatMessage> getChatMessages(long chatId, MessageQuery query) {
-        requireNonNull(query, "query is null");
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE m.chat_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(chatId);
@@ -163,26 +162,24 @@ final class PostgresMessages implements MessageStore {
             sql.append(" LIMIT ?");
             args.add(query.limit());
         }
-        return source.read("getChatMessages", s -> s.queryList(sql.toString(), PostgresMessages::map,
+        return reads.read(List.of(), s -> s.queryList(sql.toString(), PostgresMessages::map,
                 args.toArray()));
     }
 
     @Override
     public Optional<ChatMessage> getChatMessage(long chatId, String messageId) {
-        requireNonNull(messageId, "messageId is null");
-        return source.read("getChatMessage", s -> s.queryOne(SELECT + "WHERE m.chat_id = ? AND m.message_id = ?",
+        return reads.read(Optional.empty(), s -> s.queryOne(SELECT + "WHERE m.chat_id = ? AND m.message_id = ?",
                 PostgresMessages::map, chatId, messageId));
     }
 
     @Override
     public List<ChatMessage> getChatMessagesByRootId(long chatId, String rootMessageId, Long threadId) {
-        requireNonNull(rootMessageId, "rootMessageId is null");
         if (threadId == null) {
-            return source.read("getChatMessagesByRootId", s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
+            return reads.read(List.of(), s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
                     + "AND m.root_message_id = ? ORDER BY m.date, m.seq", PostgresMessages::map, chatId,
                     rootMessageId));
         }
-        return source.read("getChatMessagesByRootId", s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
+        return reads.read(List.of(), s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
                         + "AND m.root_message_id = ? AND m.thread_id = ? ORDER BY m.date, m.seq",
                 PostgresMessages::map, chatId, rootMessageId, threadId));
     }
@@ -192,16 +189,14 @@ final class PostgresMessages implements MessageStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        return source.read("getChatMessagesByUser", s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
+        return reads.read(List.of(), s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
                 + "AND m.user_id = ? ORDER BY m.date DESC, m.seq DESC LIMIT ?", PostgresMessages::map, chatId, userId,
                 limit));
     }
 
     @Override
     public boolean updateChatMessageCategory(long chatId, String messageId, MessageCategory category) {
-        requireNonNull(messageId, "messageId is null");
-        requireNonNull(category, "category is null");
-        return source.write("updateChatMessageCategory", s -> s.update("UPDATE chat_messages "
+        return source.write(s -> s.update("UPDATE chat_messages "
                 + "SET message_category = ? WHERE chat_id = ? AND message_id = ?", category, chatId, messageId)) > 0;
     }
 
@@ -213,8 +208,8 @@ final class PostgresMessages implements MessageStore {
     private static ChatMessage map(ResultSet row) throws SQLException {
         return new ChatMessage(row.getLong(1), row.getString(2), PostgresTime.instant(row, 3), row.getLong(4),
                 row.getString(5), row.getLong(6), row.getString(7), row.getString(8),
-                PostgresSession.storedValue(MessageType.class, row.getString(9)),
-                PostgresSession.storedValue(MessageCategory.class, row.getString(10)), row.getString(11),
+                PostgresRows.storedValue(MessageType.class, row.getString(9)),
+                PostgresRows.storedValue(MessageCategory.class, row.getString(10)), row.getString(11),
                 row.getString(12), row.getString(13), row.getString(14));
     }
 }

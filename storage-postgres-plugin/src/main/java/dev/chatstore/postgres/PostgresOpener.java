@@ -1,23 +1,28 @@
 package dev.chatstore.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Opens one source: builds the pool, then checks the schema on one connection. Opening changes nothing: a writable
- * source's schema is created or upgraded before its first write (or by {@code migrate}); a readonly one is only
- * checked, and refused when it is missing or older than this build.
+ * Opens one source: builds the pool and the {@link JdbcSource} over it, then checks the schema on one connection.
+ * Opening changes nothing: a writable source's schema is created or upgraded before its first write (the source's
+ * schema hook) or by {@code migrate}; a readonly one is only checked, and refused when it is missing or older than
+ * this build.
  */
 final class PostgresOpener {
+    /** An open source, its schema, and the level its schema had at open. */
+    record Opened(JdbcSource source, PostgresSettings settings, PostgresSchema schema, PostgresSchema.Level level) {
+    }
+
     private PostgresOpener() {
     }
 
-    static PostgresSource open(SourceConfig config, PostgresSettings settings) {
+    static Opened open(SourceConfig config, PostgresSettings settings) {
         PGSimpleDataSource dataSource;
         try {
             dataSource = PostgresPool.dataSource(config, settings);
@@ -26,19 +31,20 @@ final class PostgresOpener {
                     + "valid PostgreSQL JDBC URL: %s", config.name(), settings.location(), e.getMessage()), e);
         }
         HikariDataSource pool = PostgresPool.pool(config, dataSource);
-        PostgresErrors errors = new PostgresErrors(config, settings);
-        PostgresSchema schema = new PostgresSchema(config, settings, dataSource, errors);
+        PostgresSchema schema = new PostgresSchema(config, settings);
+        JdbcSource source = JdbcSource.builder(config, settings.location(), PostgresDialect.INSTANCE, pool)
+                .unpooled(dataSource)
+                .schemaHook(writing -> schema.migrate(writing, writing.operation()))
+                .build();
         try {
-            PostgresSchema.Level level;
-            try (Connection connection = pool.getConnection()) {
-                level = schema.read(connection);
-            } catch (SQLException e) {
-                throw errors.wrap("open", e);
-            }
+            PostgresSchema.Level level = source.exclusive("open", s -> schema.read(s.connection()));
             schema.check(level);
-            return new PostgresSource(config, settings, pool, schema, level.isCurrent());
+            if (level.isCurrent() && !config.readonly()) {
+                source.markSchemaReady();
+            }
+            return new Opened(source, settings, schema, level);
         } catch (RuntimeException e) {
-            pool.close();
+            source.close();
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 import dev.chatstore.storage.spi.StorageException;
@@ -40,15 +41,15 @@ final class PostgresSchema {
 
     private final SourceConfig config;
     private final PostgresSettings settings;
-    private final DataSource dataSource;
-    private final PostgresErrors errors;
 
-    /** @param dataSource unpooled connections for Flyway, configured like the pool's */
-    PostgresSchema(SourceConfig config, PostgresSettings settings, DataSource dataSource, PostgresErrors errors) {
+    PostgresSchema(SourceConfig config, PostgresSettings settings) {
         this.config = config;
         this.settings = settings;
-        this.dataSource = dataSource;
-        this.errors = errors;
+    }
+
+    /** The schema's name. */
+    String name() {
+        return settings.schema();
     }
 
     Level read(Connection connection) throws SQLException {
@@ -115,10 +116,13 @@ final class PostgresSchema {
     }
 
     /**
-     * Creates the schema or brings it to the newest level. Two processes migrating at once are serialized by
-     * Flyway's advisory lock; the second finds nothing left to do.
+     * Creates the schema or brings it to the newest level, on connections from the source's unpooled data source.
+     * Two processes migrating at once are serialized by Flyway's advisory lock; the second finds nothing left to do.
+     *
+     * @param operation the write that needs the schema, or {@code migrate}, for messages
      */
-    void migrate(String operation) {
+    void migrate(JdbcSource source, String operation) {
+        DataSource dataSource = source.unpooled();
         if (config.readonly()) {
             throw new IllegalStateException("readonly source '" + config.name() + "' is never migrated");
         }
@@ -136,8 +140,8 @@ final class PostgresSchema {
                     .migrate();
         } catch (FlywayException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && PostgresErrors.isConnectionLoss(sql)) {
-                    throw errors.wrap(operation, sql);
+                if (cause instanceof SQLException sql && PostgresDialect.isConnectionLoss(sql)) {
+                    throw source.translate(operation, sql);
                 }
             }
             throw new StorageException(String.format("Source '%s' (%s): %s could not bring the schema '%s' to level "

@@ -29,10 +29,18 @@ record PostgresSettings(String url, String user, String password, String schema)
         }
     }
 
-    /** The URL without its query string, which may carry a password: what messages and status show. */
+    /** The URL without its query string, which may carry a password, and the schema: what messages show. */
     String location() {
+        return withoutQuery(url) + " schema " + schema;
+    }
+
+    static String withoutQuery(String url) {
         int query = url.indexOf('?');
-        return (query < 0 ? url : url.substring(0, query)) + " schema " + schema;
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    static boolean isIdentifier(String schema) {
+        return IDENTIFIER.matcher(schema).matches();
     }
 
     @Override

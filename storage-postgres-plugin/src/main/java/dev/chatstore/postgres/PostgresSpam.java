@@ -1,5 +1,6 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.SpamMessage;
 import dev.chatstore.storage.spi.SpamReason;
 import dev.chatstore.storage.spi.SpamStore;
@@ -9,34 +10,32 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-import static java.util.Objects.requireNonNull;
-
 /** {@link SpamStore}: {@code spam_messages} and {@code ham_messages}, samples for the spam filter. Thread-safe. */
 final class PostgresSpam implements SpamStore {
     private static final String SELECT = "SELECT chat_id, user_id, message_id, text, reason, score FROM spam_messages ";
 
-    private final PostgresSource source;
+    private final JdbcSource source;
+    private final PostgresReads reads;
 
-    PostgresSpam(PostgresSource source) {
-        this.source = source;
+    PostgresSpam(PostgresReads reads) {
+        this.source = reads.source();
+        this.reads = reads;
     }
 
     @Override
     public void addSpamMessage(SpamMessage spam) {
-        requireNonNull(spam, "spam is null");
         put("addSpamMessage", "spam_messages", spam);
     }
 
     @Override
     public void addHamMessage(SpamMessage ham) {
-        requireNonNull(ham, "ham is null");
         put("addHamMessage", "ham_messages", ham);
     }
 
     /** An upsert: a replaced sample keeps its created_at and its seq, so its place. */
     private void put(String operation, String table, SpamMessage sample) {
         Instant now = PostgresTime.now();
-        source.write(operation, s -> s.update("INSERT INTO " + table + " (chat_id, user_id, message_id, text, reason, "
+        source.write(s -> s.update("INSERT INTO " + table + " (chat_id, user_id, message_id, text, reason, "
                 + "score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id, "
                 + "message_id) DO UPDATE SET text = excluded.text, reason = excluded.reason, score = excluded.score, "
                 + "updated_at = excluded.updated_at", sample.chatId(), sample.userId(), sample.messageId(),
@@ -45,13 +44,13 @@ final class PostgresSpam implements SpamStore {
 
     @Override
     public List<SpamMessage> getSpamMessagesByUserId(long chatId, long userId) {
-        return source.read("getSpamMessagesByUserId", s -> s.queryList(SELECT + "WHERE chat_id = ? AND user_id = ? "
+        return reads.read(List.of(), s -> s.queryList(SELECT + "WHERE chat_id = ? AND user_id = ? "
                 + "ORDER BY created_at, seq", PostgresSpam::map, chatId, userId));
     }
 
     @Override
     public int deleteSpamMessagesByUserId(long chatId, long userId) {
-        return source.write("deleteSpamMessagesByUserId", s -> s.update("DELETE FROM spam_messages "
+        return source.write(s -> s.update("DELETE FROM spam_messages "
                 + "WHERE chat_id = ? AND user_id = ?", chatId, userId));
     }
 
@@ -60,20 +59,19 @@ final class PostgresSpam implements SpamStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        return source.read("getSpamMessages", s -> s.queryList(SELECT + "ORDER BY created_at DESC, seq DESC "
+        return reads.read(List.of(), s -> s.queryList(SELECT + "ORDER BY created_at DESC, seq DESC "
                 + "LIMIT ?", PostgresSpam::map, limit));
     }
 
     @Override
     public List<SpamMessage> getSpamMessagesByText(String text) {
-        requireNonNull(text, "text is null");
         // md5(text) first, so the index on it serves the lookup; the text comparison makes the match exact.
-        return source.read("getSpamMessagesByText", s -> s.queryList(SELECT + "WHERE md5(text) = md5(?::text) "
+        return reads.read(List.of(), s -> s.queryList(SELECT + "WHERE md5(text) = md5(?::text) "
                 + "AND text = ? ORDER BY created_at, seq", PostgresSpam::map, text, text));
     }
 
     private static SpamMessage map(ResultSet row) throws SQLException {
         return new SpamMessage(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-                PostgresSession.storedValue(SpamReason.class, row.getString(5)), row.getDouble(6));
+                PostgresRows.storedValue(SpamReason.class, row.getString(5)), row.getDouble(6));
     }
 }

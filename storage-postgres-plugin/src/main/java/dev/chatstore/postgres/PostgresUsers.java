@@ -1,5 +1,6 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.ChatInfo;
 import dev.chatstore.storage.spi.ChatUser;
 import dev.chatstore.storage.spi.UserStore;
@@ -10,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import static java.util.Objects.requireNonNull;
-
 /** {@link UserStore}: {@code chat_users}, and the chat lists built from it and {@code chat_info}. Thread-safe. */
 final class PostgresUsers implements UserStore {
     private static final String SELECT = "SELECT chat_id, user_id, username, full_name, timezone, messages_count, "
@@ -19,18 +18,18 @@ final class PostgresUsers implements UserStore {
     /** Most recently seen first; equal (whole second) times by user id, so the order is total. */
     private static final String LAST_SEEN_FIRST = " ORDER BY updated_at DESC, user_id";
 
-    private final PostgresSource source;
+    private final JdbcSource source;
+    private final PostgresReads reads;
 
-    PostgresUsers(PostgresSource source) {
-        this.source = source;
+    PostgresUsers(PostgresReads reads) {
+        this.source = reads.source();
+        this.reads = reads;
     }
 
     @Override
     public void updateChatUser(long chatId, long userId, String username, String fullName) {
-        requireNonNull(username, "username is null");
-        requireNonNull(fullName, "fullName is null");
         Instant now = PostgresTime.now();
-        source.write("updateChatUser", s -> s.update("INSERT INTO chat_users (chat_id, user_id, username, full_name, "
+        source.write(s -> s.update("INSERT INTO chat_users (chat_id, user_id, username, full_name, "
                 + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id) DO UPDATE SET "
                 + "username = excluded.username, full_name = excluded.full_name, updated_at = excluded.updated_at",
                 chatId, userId, username, fullName, now, now));
@@ -38,14 +37,13 @@ final class PostgresUsers implements UserStore {
 
     @Override
     public Optional<ChatUser> getChatUser(long chatId, long userId) {
-        return source.read("getChatUser", s -> s.queryOne(SELECT + "WHERE chat_id = ? AND user_id = ?",
+        return reads.read(Optional.empty(), s -> s.queryOne(SELECT + "WHERE chat_id = ? AND user_id = ?",
                 PostgresUsers::map, chatId, userId));
     }
 
     @Override
     public Optional<ChatUser> getChatUserByUsername(long chatId, String username) {
-        requireNonNull(username, "username is null");
-        return source.read("getChatUserByUsername", s -> s.queryOne(SELECT + "WHERE chat_id = ? AND username = ?"
+        return reads.read(Optional.empty(), s -> s.queryOne(SELECT + "WHERE chat_id = ? AND username = ?"
                 + LAST_SEEN_FIRST + " LIMIT 1", PostgresUsers::map, chatId, username));
     }
 
@@ -55,45 +53,43 @@ final class PostgresUsers implements UserStore {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         if (seenSince == null) {
-            return source.read("getChatUsers", s -> s.queryList(SELECT + "WHERE chat_id = ?" + LAST_SEEN_FIRST
+            return reads.read(List.of(), s -> s.queryList(SELECT + "WHERE chat_id = ?" + LAST_SEEN_FIRST
                     + " LIMIT ?", PostgresUsers::map, chatId, limit));
         }
-        return source.read("getChatUsers", s -> s.queryList(SELECT + "WHERE chat_id = ? AND updated_at >= ?"
+        return reads.read(List.of(), s -> s.queryList(SELECT + "WHERE chat_id = ? AND updated_at >= ?"
                 + LAST_SEEN_FIRST + " LIMIT ?", PostgresUsers::map, chatId, seenSince, limit));
     }
 
     @Override
     public boolean markUserIsSpammer(long chatId, long userId, boolean isSpammer) {
-        return source.write("markUserIsSpammer", s -> s.update("UPDATE chat_users SET is_spammer = ?, "
+        return source.write(s -> s.update("UPDATE chat_users SET is_spammer = ?, "
                 + "updated_at = ? WHERE chat_id = ? AND user_id = ?", isSpammer, PostgresTime.now(), chatId,
                 userId)) > 0;
     }
 
     @Override
     public boolean updateUserMetadata(long chatId, long userId, String metadata) {
-        requireNonNull(metadata, "metadata is null");
-        return source.write("updateUserMetadata", s -> s.update("UPDATE chat_users SET metadata = ?, updated_at = ? "
+        return source.write(s -> s.update("UPDATE chat_users SET metadata = ?, updated_at = ? "
                 + "WHERE chat_id = ? AND user_id = ?", metadata, PostgresTime.now(), chatId, userId)) > 0;
     }
 
     @Override
     public List<ChatInfo> getUserChats(long userId) {
-        return source.read("getUserChats", s -> s.queryList(PostgresChatInfo.SELECT_INFO + "WHERE chat_id IN "
+        return reads.read(List.of(), s -> s.queryList(PostgresChatInfo.SELECT_INFO + "WHERE chat_id IN "
                 + "(SELECT chat_id FROM chat_users WHERE user_id = ?) ORDER BY chat_id", PostgresChatInfo::mapInfo,
                 userId));
     }
 
     @Override
     public List<ChatInfo> getAllGroupChats() {
-        return source.read("getAllGroupChats", s -> s.queryList(PostgresChatInfo.SELECT_INFO
+        return reads.read(List.of(), s -> s.queryList(PostgresChatInfo.SELECT_INFO
                 + "WHERE type IN ('group', 'supergroup') ORDER BY chat_id", PostgresChatInfo::mapInfo));
     }
 
     @Override
     public List<ChatInfo> findChatsByUsername(String username) {
-        requireNonNull(username, "username is null");
         // The column's "C" collation makes lower() fold ASCII letters only, like SQLite's NOCASE.
-        return source.read("findChatsByUsername", s -> s.queryList(PostgresChatInfo.SELECT_INFO
+        return reads.read(List.of(), s -> s.queryList(PostgresChatInfo.SELECT_INFO
                 + "WHERE lower(username) = lower(?::text COLLATE \"C\") ORDER BY chat_id", PostgresChatInfo::mapInfo,
                 username));
     }

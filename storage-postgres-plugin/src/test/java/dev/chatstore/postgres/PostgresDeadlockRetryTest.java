@@ -29,8 +29,7 @@ class PostgresDeadlockRetryTest {
     void aDeadlockedBatchIsRunAgainInsideTheStore() throws Exception {
         PostgresServer server = PostgresServer.shared();
         String schema = PostgresServer.freshSchema();
-        try (ChatStore store = PostgresTestSources.open(PostgresTestSources.config("primary"),
-                PostgresTestSources.settings(server, schema))) {
+        try (ChatStore store = PostgresTestSources.open(PostgresTestSources.config("primary", schema))) {
             store.updateChatUser(CHAT, 1, "alice", "Alice");
             try (Connection other = server.admin().getConnection()) {
                 other.setAutoCommit(false);

@@ -33,7 +33,7 @@ class PostgresManyWritersTest {
     @Test
     void overlappingBatchesFromFourStoresAreStoredOnceAndCountedExactly() throws Exception {
         PostgresServer server = PostgresServer.shared();
-        PostgresSettings settings = PostgresTestSources.settings(server, PostgresServer.freshSchema());
+        String schema = PostgresServer.freshSchema();
         List<ChatMessage> all = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
             long chat = CHATS[i % CHATS.length];
@@ -44,7 +44,7 @@ class PostgresManyWritersTest {
         List<ChatStore> stores = new ArrayList<>();
         try {
             for (int w = 0; w < 4; w++) {
-                stores.add(PostgresTestSources.open(PostgresTestSources.config("primary").withPoolSize(3), settings));
+                stores.add(PostgresTestSources.open(PostgresTestSources.config("primary", schema).withPoolSize(3)));
             }
             for (long chat : CHATS) {
                 for (int u = 0; u < USERS; u++) {
@@ -81,11 +81,11 @@ class PostgresManyWritersTest {
                 }
             }
             try (Connection c = server.admin().getConnection(); Statement s = c.createStatement()) {
-                assertThat(sum(s, "SELECT sum(messages_count) FROM " + settings.schema() + ".chat_stats"))
+                assertThat(sum(s, "SELECT sum(messages_count) FROM " + schema + ".chat_stats"))
                         .isEqualTo(MESSAGES);
-                assertThat(sum(s, "SELECT sum(messages_count) FROM " + settings.schema() + ".chat_user_stats"))
+                assertThat(sum(s, "SELECT sum(messages_count) FROM " + schema + ".chat_user_stats"))
                         .isEqualTo(MESSAGES);
-                assertThat(sum(s, "SELECT count(*) FROM " + settings.schema() + ".chat_stats"))
+                assertThat(sum(s, "SELECT count(*) FROM " + schema + ".chat_stats"))
                         .as("one row per chat and UTC day").isEqualTo(CHATS.length * 2);
             }
         } finally {

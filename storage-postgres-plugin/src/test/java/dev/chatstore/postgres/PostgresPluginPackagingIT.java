@@ -66,7 +66,7 @@ class PostgresPluginPackagingIT {
                     .isSameAs(getClass().getClassLoader()).isNotInstanceOf(PluginClassLoader.class);
 
             PostgresServer server = PostgresServer.shared();
-            try (ChatStore store = provider.open(PluginSources.source(server, "primary", PostgresServer.freshSchema()))) {
+            try (ChatStore store = provider.open(PostgresTestSources.config(server, "primary", PostgresServer.freshSchema()))) {
                 store.updateChatUser(-100, 1, "alice", "Alice");
                 store.addChatMessage(ChatMessage.builder(-100, "1", 1, Instant.parse("2024-03-01T10:00:00Z"))
                         .text("hello through the plugin").build());

@@ -1,5 +1,6 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.CacheType;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatStore;
@@ -106,9 +107,9 @@ class PostgresReadonlyTest {
     @Test
     void rawSqlOnAReadonlyConnectionCannotWrite() throws Exception {
         fill();
-        PostgresSource source = PostgresOpener.open(config(true), PostgresTestSources.settings(server, schema));
+        JdbcSource source = PostgresOpener.open(config(true), PostgresTestSources.settings(server, schema)).source();
         try {
-            assertThatThrownBy(() -> source.readDirect("rawInsert", s -> {
+            assertThatThrownBy(() -> source.read(s -> {
                 try (Statement statement = s.connection().createStatement()) {
                     return statement.executeUpdate("INSERT INTO settings (key, value) VALUES ('sneaky', 'write')");
                 }
@@ -166,11 +167,11 @@ class PostgresReadonlyTest {
     }
 
     private ChatStore open(boolean readonly) {
-        return PostgresTestSources.open(config(readonly), PostgresTestSources.settings(server, schema));
+        return PostgresTestSources.open(config(readonly));
     }
 
-    private static SourceConfig config(boolean readonly) {
-        return PostgresTestSources.config("archive").withReadonly(readonly);
+    private SourceConfig config(boolean readonly) {
+        return PostgresTestSources.config("archive", schema).withReadonly(readonly);
     }
 
     private boolean schemaExists() {

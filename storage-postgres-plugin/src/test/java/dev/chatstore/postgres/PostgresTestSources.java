@@ -4,15 +4,22 @@ import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.SourceConfig;
 
 import java.time.Duration;
+import java.util.Map;
 
-/** Stores on the shared test server, each in a schema of its own. */
+/** Sources on a test server as the config layer hands them to the provider, each in a schema of its own. */
 final class PostgresTestSources {
     private PostgresTestSources() {
     }
 
-    static SourceConfig config(String name) {
-        return new SourceConfig(name, "unused", false, SourceConfig.DEFAULT_POOL_SIZE, Duration.ofSeconds(10),
-                PostgresStoreProvider.TYPE);
+    /** A writable source named {@code name} in {@code schema} of {@code server}. */
+    static SourceConfig config(PostgresServer server, String name, String schema) {
+        return new SourceConfig(name, PostgresStoreProvider.TYPE, false, SourceConfig.DEFAULT_POOL_SIZE,
+                Duration.ofSeconds(10), Map.of(PostgresKeys.URL, server.url(), PostgresKeys.USER, "postgres",
+                PostgresKeys.SCHEMA, schema));
+    }
+
+    static SourceConfig config(String name, String schema) {
+        return config(PostgresServer.shared(), name, schema);
     }
 
     static PostgresSettings settings(PostgresServer server, String schema) {
@@ -21,10 +28,10 @@ final class PostgresTestSources {
 
     /** A fresh, empty, writable store in a new schema of the shared server. */
     static ChatStore freshStore(String name) {
-        return open(config(name), settings(PostgresServer.shared(), PostgresServer.freshSchema()));
+        return open(config(name, PostgresServer.freshSchema()));
     }
 
-    static ChatStore open(SourceConfig config, PostgresSettings settings) {
-        return new PostgresStoreProvider().open(config, settings);
+    static ChatStore open(SourceConfig config) {
+        return new PostgresStoreProvider().open(config);
     }
 }
