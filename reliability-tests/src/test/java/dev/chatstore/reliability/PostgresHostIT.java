@@ -39,6 +39,9 @@ class PostgresHostIT {
                 "samples/telegram-updates.jsonl");
         // The archive: a SQLite file written first, then mounted readonly beside the PostgreSQL primary.
         Files.writeString(dir.resolve("archive-writer.toml"), """
+                [database]
+                default = "archive"
+
                 [database.sources.archive]
                 path = "archive.db"
                 """);
@@ -79,7 +82,7 @@ class PostgresHostIT {
                 .isEqualTo(60);
 
         HostProcess.Result chats = PostgresHosts.run(dir, env, "--config", "bot.toml", "--plugins",
-                plugins.toString(), "--json", "chats").exits(0);
+                plugins.toString(), "chats", "--json").exits(0);
         List<String> sources = new ArrayList<>();
         for (JsonNode row : JSON.readTree(chats.out())) {
             sources.add(row.path("source").asText());
@@ -94,7 +97,7 @@ class PostgresHostIT {
         assertThat(routed.out()).contains("primary").doesNotContain("refused");
 
         HostProcess.Result status = PostgresHosts.run(dir, env, "--config", "bot.toml", "--plugins",
-                plugins.toString(), "--json", "sources").exits(0);
+                plugins.toString(), "sources", "--json").exits(0);
         PostgresHosts.assertNoSecret(status, SECRET);
         assertThat(status.out()).contains("chatstore-pg-");
     }
