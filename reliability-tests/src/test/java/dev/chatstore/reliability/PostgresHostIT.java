@@ -139,6 +139,60 @@ class PostgresHostIT {
                 + "AT TIME ZONE 'UTC') = s.date AT TIME ZONE 'UTC')")).as("daily counters that differ").isZero();
     }
 
+    @Test
+    void passwordsNeverShowAndAPasswordInTheFileIsWarnedAbout() throws Exception {
+        Path plugins = PostgresHosts.bothPlugins(dir);
+        String schema = PostgresServer.freshSchema();
+        Files.writeString(dir.resolve("literal.toml"), """
+                [database.sources.default]
+                type = "postgres"
+                url = "%s"
+                user = "postgres"
+                password = "%s"
+                schema = "%s"
+                """.formatted(server.url(), SECRET, schema));
+        HostProcess.Result literal = PostgresHosts.run(dir, Map.of(), "--config", "literal.toml", "--plugins",
+                plugins.toString(), "check-config").exits(0);
+        assertThat(literal.err()).contains("Source 'default': the database password is written in the config file",
+                "password-env");
+        PostgresHosts.assertNoSecret(literal, SECRET);
+
+        Files.writeString(dir.resolve("env.toml"), """
+                [database.sources.default]
+                type = "postgres"
+                url = "%s"
+                user = "postgres"
+                password-env = "CHATSTORE_TEST_PASSWORD"
+                schema = "%s"
+                """.formatted(server.url(), schema));
+        HostProcess.Result unset = PostgresHosts.run(dir, Map.of(), "--config", "env.toml", "--plugins",
+                plugins.toString(), "check-config").exits(2);
+        assertThat(unset.err()).contains("'CHATSTORE_TEST_PASSWORD'", "password-env", "not set");
+
+        Files.writeString(dir.resolve("down.toml"), """
+                [database.sources.default]
+                type = "postgres"
+                url = "jdbc:postgresql://127.0.0.1:1/postgres"
+                user = "postgres"
+                password-env = "CHATSTORE_TEST_PASSWORD"
+                timeout = 1.0
+                """);
+        HostProcess.Result down = PostgresHosts.run(dir, Map.of("CHATSTORE_TEST_PASSWORD", SECRET), "--config",
+                "down.toml", "--plugins", plugins.toString(), "sources").exits(2);
+        assertThat(down.errorLine()).contains("Source 'default' (jdbc:postgresql://127.0.0.1:1/postgres schema "
+                + "chatstore)").contains("Connection to 127.0.0.1:1 refused");
+        PostgresHosts.assertNoSecret(down, SECRET);
+
+        Files.writeString(dir.resolve("typo.toml"), """
+                [database.sources.default]
+                type = "postgres"
+                urll = "%s"
+                """.formatted(server.url()));
+        HostProcess.Result typo = PostgresHosts.run(dir, Map.of(), "--config", "typo.toml", "--plugins",
+                plugins.toString(), "check-config").exits(2);
+        assertThat(typo.err()).contains("'urll'", "did you mean 'url'", "missing required 'url'");
+    }
+
     private long count(String schema, String table) throws Exception {
         return scalar("SELECT count(*) FROM " + schema + "." + table);
     }
