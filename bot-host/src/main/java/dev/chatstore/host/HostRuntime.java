@@ -3,6 +3,7 @@ package dev.chatstore.host;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.chatstore.storage.plugins.StoragePlugins;
 import dev.chatstore.storage.routing.Storage;
 import dev.chatstore.storage.routing.StoreProviders;
 import dev.chatstore.storage.spi.SourceConfig;
@@ -64,7 +65,7 @@ public final class HostRuntime implements AutoCloseable {
         requireNonNull(setup, "setup is null");
         log.info("Configuration: {}", setup.choice().describe());
         log.info("Plugins folder: {}", setup.pluginsDir());
-        StoragePlugins plugins = StoragePlugins.load(setup.pluginsDir());
+        StoragePlugins plugins = loadPlugins(setup.pluginsDir());
         Storage storage = null;
         try {
             logPlugins(plugins);
@@ -174,7 +175,7 @@ public final class HostRuntime implements AutoCloseable {
     private void checkSources() {
         for (SourceConfig source : config().sources()) {
             SourceStatus status = status(source.name());
-            log.info("Source {}: type {}, {}, {}, pool size {}, backend {}", source.name(), source.type(),
+            log.info("Source {}: type {}, at {}, {}, pool size {}, version {}", source.name(), source.type(),
                     status.location(), source.readonly() ? "ro" : "rw", status.poolSize(), status.backendVersion());
             if (!status.healthy()) {
                 log.warn("Source {} is unhealthy: {}", source.name(), status.detail());
@@ -199,15 +200,21 @@ public final class HostRuntime implements AutoCloseable {
         }
     }
 
+    private static StoragePlugins loadPlugins(Path pluginsDir) {
+        try {
+            return StoragePlugins.load(pluginsDir);
+        } catch (RuntimeException e) {
+            throw new HostFailure(ExitCode.FAILED, "Cannot load the plugins in " + pluginsDir + ": " + e.getMessage()
+                    + "; remove or replace the broken plugin", List.of(), e);
+        }
+    }
+
     private static void logPlugins(StoragePlugins plugins) {
         if (plugins.plugins().isEmpty()) {
             log.warn("No plugins found in {}", plugins.pluginsDir());
         }
         for (PluginWrapper plugin : plugins.plugins()) {
             log.info("Plugin {}", describe(plugin));
-            if (plugin.getFailedException() != null) {
-                log.warn("Plugin {} failed: {}", plugin.getPluginId(), plugin.getFailedException().toString());
-            }
         }
     }
 

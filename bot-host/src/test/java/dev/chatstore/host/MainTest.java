@@ -92,6 +92,17 @@ class MainTest {
     }
 
     @Test
+    void aValueNestedAThousandLevelsDeepIsOneErrorLineAndExit2() throws IOException {
+        Path config = Files.writeString(work.resolve("deep.toml"), "[database.sources.a]\npath = \"a.db\"\nx = "
+                + "[".repeat(1000) + "]".repeat(1000) + "\n");
+
+        assertThat(run("--config", config.toString(), "check-config")).isEqualTo(2);
+        assertThat(err.toString().lines().filter(line -> line.startsWith("Error: "))).hasSize(1);
+        assertThat(err.toString()).contains(config.toString(), "line 3", "nested more than 100 levels")
+                .doesNotContain("StackOverflowError").doesNotContain("\tat ");
+    }
+
+    @Test
     void aTypeNoPluginProvidesExits2NamingThePluginsFolder() throws IOException {
         Path plugins = Files.createDirectories(work.resolve("empty-plugins"));
 
