@@ -14,6 +14,14 @@ final class SqlFailures {
     static StorageException translate(JdbcDialect dialect, FailureContext context, int poolSize, SQLException e,
             int attempts) {
         String name = context.source().name();
+        if (e instanceof SQLTransientConnectionException && e.getCause() instanceof SQLException cause) {
+            // The pool timed out because it could not open a connection (HikariCP passes the last failure on):
+            // the database is down or unreachable, not busy.
+            return new SourceUnavailableException(name, String.format("%s could not connect to the %s database "
+                    + "within the source's timeout of %s: %s. Check that it runs and is reachable; the pool "
+                    + "reconnects once it is back.", context.prefix(), dialect.name(), context.timeoutText(),
+                    cause.getMessage()), e);
+        }
         if (e instanceof SQLTransientConnectionException) {
             return new SourceUnavailableException(name, String.format("%s waited the source's timeout of %s for a "
                     + "free connection; all %d of its pool are in use. Raise pool-size or timeout, or look for calls "

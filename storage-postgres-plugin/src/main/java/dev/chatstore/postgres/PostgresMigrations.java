@@ -1,0 +1,82 @@
+package dev.chatstore.postgres;
+
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The plugin's migration scripts, named rather than scanned. A plugin class loader also answers for the host's
+ * class path, so a scan of the location can find a second copy of each script (this module's own classes do in
+ * the packaging test) and Flyway then refuses the duplicates; the named files are looked up in this class's own
+ * loader, which finds the plugin's copy first.
+ *
+ * <p>A released script never changes: Flyway checks the checksum of every applied script and refuses a file whose
+ * history no longer matches. Changes go into a new {@code V<n+1>__*.sql}.
+ */
+final class PostgresMigrations implements ResourceProvider {
+    static final String FOLDER = "dev/chatstore/postgres/migration/";
+    /** Every script, in version order; a new {@code V<n>__*.sql} is added here too ({@code PostgresMigrationsTest}). */
+    static final List<String> FILES = List.of(
+            "V1__chatstore_schema.sql",
+            "afterEachMigrate.sql");
+    /** The newest Chatstore level this build knows: the number of versioned scripts. */
+    static final int LATEST = (int) FILES.stream().filter(file -> file.startsWith("V")).count();
+
+    @Override
+    public LoadableResource getResource(String name) {
+        return FILES.stream().filter(file -> name.equals(file) || name.equals(FOLDER + file)).findFirst()
+                .map(Script::new).orElse(null);
+    }
+
+    @Override
+    public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+        return FILES.stream()
+                .filter(file -> file.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(file::endsWith))
+                .<LoadableResource>map(Script::new).toList();
+    }
+
+    /** One script in this plugin's jar. */
+    private static final class Script extends LoadableResource {
+        private final String file;
+
+        Script(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public Reader read() {
+            InputStream in = PostgresMigrations.class.getClassLoader().getResourceAsStream(FOLDER + file);
+            if (in == null) {
+                throw new IllegalStateException(FOLDER + file + " is missing from the plugin jar");
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return FOLDER + file;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return FOLDER + file;
+        }
+
+        @Override
+        public String getFilename() {
+            return file;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return file;
+        }
+    }
+}
