@@ -85,6 +85,7 @@ final class SqliteOpener {
                 built.closeAfterPool(anchor);
             } else {
                 built.callCheck(new SqliteFileIdentity(source.name(), Path.of(location)));
+                SqliteFileSizes.declare(built, Path.of(location));
             }
             return new Opened(built.build(), level.text(), migrated, sqliteVersion);
         } catch (SQLException | HikariPool.PoolInitializationException | FlywayException | StorageException e) {
