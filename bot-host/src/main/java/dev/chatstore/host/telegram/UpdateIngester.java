@@ -110,7 +110,9 @@ public final class UpdateIngester {
         }
         run.linesRead = stream.linesRead();
         listener.onProgress(run.linesRead);
-        return run.summary();
+        IngestSummary summary = run.summary();
+        IngestMetrics.record(summary);
+        return summary;
     }
 
     /** @return the update to store, or null when it was malformed or ignored (and counted as such) */
@@ -166,13 +168,16 @@ public final class UpdateIngester {
         try {
             mapped = mapper.map(update);
         } catch (MalformedUpdateException e) {
+            IngestMetrics.unrouted("malformed");
             return new IngestResult(IngestResult.Outcome.MALFORMED, e.getMessage());
         }
         if (mapped.isIgnored()) {
+            IngestMetrics.unrouted("ignored");
             return new IngestResult(IngestResult.Outcome.IGNORED, mapped.field());
         }
         writer.write(List.of(new BatchWriter.Pending(1, mapped)), run);
         IngestSummary summary = run.summary();
+        IngestMetrics.record(summary);
         IngestResult.Outcome outcome = summary.messagesStored() > 0 ? IngestResult.Outcome.STORED
                 : summary.duplicates() > 0 ? IngestResult.Outcome.DUPLICATE
                 : summary.edited() > 0 ? IngestResult.Outcome.EDITED
