@@ -29,6 +29,16 @@ final class IngestMetrics {
         add(NO_SOURCE, "malformed", summary.malformed());
     }
 
+    /**
+     * Loads the counting code now (registers and removes a throwaway counter), so the first webhook update does not
+     * pay for it within the server's idle timeout.
+     */
+    static void warmUp() {
+        Counter counter = Counter.builder("chatstore.warmup").register(Metrics.globalRegistry);
+        counter.increment();
+        Metrics.globalRegistry.remove(counter);
+    }
+
     /** Counts one update that reached no source. */
     static void unrouted(String outcome) {
         add(NO_SOURCE, outcome, 1);

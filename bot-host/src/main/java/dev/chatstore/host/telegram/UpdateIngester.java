@@ -74,6 +74,7 @@ public final class UpdateIngester {
         this.roots = new RootResolver(store, CACHE_CAPACITY);
         this.writer = new BatchWriter(store, sourceOfChat,
                 new RecentWrites(CACHE_CAPACITY, WRITE_MAX_AGE_NANOS, System::nanoTime), roots);
+        IngestMetrics.warmUp();
     }
 
     /**

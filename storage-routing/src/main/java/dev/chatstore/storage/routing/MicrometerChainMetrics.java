@@ -41,6 +41,18 @@ final class MicrometerChainMetrics implements ChainMetrics {
     /** @param registry where meters go; non-null */
     MicrometerChainMetrics(MeterRegistry registry) {
         this.registry = requireNonNull(registry, "registry is null");
+        warmUp(registry);
+    }
+
+    /**
+     * Registers, records into and removes a throwaway timer, so Micrometer's (and the registry's) recording code is
+     * loaded while the storage is built rather than inside the first call, which may have a deadline (a webhook's
+     * first update answers within the server's idle timeout).
+     */
+    private static void warmUp(MeterRegistry registry) {
+        Timer timer = Timer.builder("chatstore.warmup").register(registry);
+        timer.record(1, TimeUnit.NANOSECONDS);
+        registry.remove(timer);
     }
 
     static ChainMetrics global() {
