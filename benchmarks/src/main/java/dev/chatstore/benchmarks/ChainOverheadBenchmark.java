@@ -8,6 +8,8 @@ import dev.chatstore.storage.spi.OnSourceFailure;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.StorageConfig;
 import dev.chatstore.storage.testkit.InMemoryChatStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The routing chain's own cost per call (facade, readonly guard, router), measured over {@link InMemoryChatStore}:
- * the difference between the two is the chain. 10,000 messages (100 chats of 100), not the 100,000 of
+ * the difference between the two is the chain. {@code *Storage} is the chain without metrics, {@code *Metered} the
+ * same chain recording {@code chatstore.operation} into a Prometheus registry (what {@code serve} runs). 10,000 messages (100 chats of 100), not the 100,000 of
  * {@link SqliteReadBenchmark}: the fake sorts a chat's messages on every {@code getChatMessages}, and with 1,000 per
  * chat its run-to-run spread (microseconds) would hide the chain's nanoseconds. Two forks of five iterations, for
  * the same reason.
@@ -44,6 +47,8 @@ public class ChainOverheadBenchmark {
 
     private ChatStore store;
     private Storage storage;
+    private Storage metered;
+    private PrometheusMeterRegistry registry;
     private final ReadKeys keys = new ReadKeys(MESSAGES, 42);
 
     @Setup(Level.Trial)
@@ -52,12 +57,16 @@ public class ChainOverheadBenchmark {
         SampleMessages.fill(store, MESSAGES);
         StorageConfig config = new StorageConfig(Sqlite.SOURCE, List.of(SourceConfig.of(Sqlite.SOURCE,
                 ":memory:")), Map.of(), OnSourceFailure.SKIP);
-        storage = Storages.of(config, Map.of(Sqlite.SOURCE, store));
+        storage = Storages.of(config, Map.of(Sqlite.SOURCE, store), null);
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metered = Storages.of(config, Map.of(Sqlite.SOURCE, store), registry);
     }
 
     @TearDown(Level.Trial)
     public void close() {
         storage.close();
+        metered.close();
+        registry.close();
     }
 
     @Benchmark
@@ -73,6 +82,12 @@ public class ChainOverheadBenchmark {
     }
 
     @Benchmark
+    public Optional<ChatMessage> pointReadMetered() {
+        keys.advance();
+        return metered.getChatMessage(keys.chatId(), keys.messageId());
+    }
+
+    @Benchmark
     public List<ChatMessage> latest50Direct() {
         keys.advance();
         return store.getChatMessages(keys.chatId(), SqliteReadBenchmark.LATEST_50);
@@ -82,5 +97,11 @@ public class ChainOverheadBenchmark {
     public List<ChatMessage> latest50Storage() {
         keys.advance();
         return storage.getChatMessages(keys.chatId(), SqliteReadBenchmark.LATEST_50);
+    }
+
+    @Benchmark
+    public List<ChatMessage> latest50Metered() {
+        keys.advance();
+        return metered.getChatMessages(keys.chatId(), SqliteReadBenchmark.LATEST_50);
     }
 }

@@ -35,6 +35,8 @@ final class Targets {
                 "SqliteReadBenchmark.pointReadDirect"));
         targets.add(overheadNanos("Storage vs direct, point read, in-memory (the chain alone)",
                 "ChainOverheadBenchmark.pointReadStorage", "ChainOverheadBenchmark.pointReadDirect"));
+        targets.add(overheadNanos("Storage with metrics vs direct, point read, in-memory (chain + chatstore.operation)",
+                "ChainOverheadBenchmark.pointReadMetered", "ChainOverheadBenchmark.pointReadDirect"));
         targets.add(fanOut());
         targets.addAll(mixed());
         return targets;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The host's own tables of the config file: {@code [plugins]}, {@code [telegram]} and {@code [server]}. The
+ * The host's own tables of the config file: {@code [plugins]}, {@code [telegram]}, {@code [server]} and
+ * {@code [metrics]}. The
  * {@code [database]} table is {@link dev.chatstore.storage.spi.StorageConfig}'s.
  *
  * @param pluginsDir  {@code [plugins] dir}, resolved against the config file's folder; empty when not set
@@ -23,10 +24,11 @@ import static java.util.Objects.requireNonNull;
  * @param webhookPath {@code [telegram] webhook-path}, a second path the webhook answers on (besides
  *                    {@code /telegram/webhook}), for bots that put a secret in the URL; empty when not set
  * @param server      {@code [server]}: the HTTP server's sizes and timeouts, the defaults for keys not set
+ * @param metrics     {@code [metrics]}: whether and where {@code serve} answers {@code GET /metrics}
  */
 public record HostSettings(Optional<Path> pluginsDir, Optional<String> secretToken, Optional<String> webhookPath,
-                           ServerSettings server) {
-    static final List<String> TOP_LEVEL_KEYS = List.of("database", "plugins", "telegram", "server");
+                           ServerSettings server, MetricsSettings metrics) {
+    static final List<String> TOP_LEVEL_KEYS = List.of("database", "plugins", "telegram", "server", "metrics");
     static final List<String> PLUGINS_KEYS = List.of("dir");
     static final List<String> TELEGRAM_KEYS = List.of("secret-token", "webhook-path");
     // Path segments of unreserved URL characters: no percent-encoding, query, fragment or dot segments to get wrong.
@@ -37,6 +39,13 @@ public record HostSettings(Optional<Path> pluginsDir, Optional<String> secretTok
         requireNonNull(secretToken, "secretToken is null");
         requireNonNull(webhookPath, "webhookPath is null");
         requireNonNull(server, "server is null");
+        requireNonNull(metrics, "metrics is null");
+    }
+
+    /** Settings with the default {@code [metrics]} values. */
+    public HostSettings(Optional<Path> pluginsDir, Optional<String> secretToken, Optional<String> webhookPath,
+                        ServerSettings server) {
+        this(pluginsDir, secretToken, webhookPath, server, MetricsSettings.defaults());
     }
 
     /** Settings without {@code webhook-path} and with the default {@code [server]} values. */
@@ -104,6 +113,7 @@ public record HostSettings(Optional<Path> pluginsDir, Optional<String> secretTok
         if (webhookPath.isPresent() && !validWebhookPath(webhookPath.get())) {
             problems.accept("[telegram] webhook-path must be a URL path such as \"/telegram/webhook/s3cret-1\": "
                     + "segments of A-Z, a-z, 0-9, _ ~ . and -, not '.' or '..', and not " + WebhookServer.HEALTH_PATH
+                    + " or " + MetricsSettings.PATH
                     + "; was \"" + webhookPath.get() + "\"");
             webhookPath = Optional.empty();
         }
@@ -114,11 +124,19 @@ public record HostSettings(Optional<Path> pluginsDir, Optional<String> secretTok
         } else if (serverTable != null) {
             problems.accept("'server' must be a table ([server])");
         }
-        return new HostSettings(dir.map(baseDir::resolve), secret, webhookPath, server);
+        MetricsSettings metrics = MetricsSettings.defaults();
+        Object metricsTable = toml.get(List.of("metrics"));
+        if (metricsTable instanceof TomlTable table) {
+            metrics = MetricsSettings.from(table, problems);
+        } else if (metricsTable != null) {
+            problems.accept("'metrics' must be a table ([metrics])");
+        }
+        return new HostSettings(dir.map(baseDir::resolve), secret, webhookPath, server, metrics);
     }
 
     private static boolean validWebhookPath(String path) {
         return path.length() <= 1024 && WEBHOOK_PATH.matcher(path).matches() && !path.equals(WebhookServer.HEALTH_PATH)
+                && !path.equals(MetricsSettings.PATH)
                 && Arrays.stream(path.split("/")).noneMatch(segment -> segment.equals(".") || segment.equals(".."));
     }
 

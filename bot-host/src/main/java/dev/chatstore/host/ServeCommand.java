@@ -27,7 +27,9 @@ import java.util.concurrent.CountDownLatch;
             "Webhook status codes: 200 stored/duplicate/edited/ignored, 400 malformed, 401 bad secret, "
                     + "409 chat routed to a readonly source, 413 body too large, 500 storage failure, 503 busy (resend).",
             "Threads, queue, timeouts and body size: the config's [server] table; a second webhook path: "
-                    + "[telegram] webhook-path."})
+                    + "[telegram] webhook-path.",
+            "GET /metrics: Prometheus text (pools, operations, fan-out, ingest, SQLite file sizes); the config's "
+                    + "[metrics] table turns it off (enabled = false) or moves it to its own port (port, bind)."})
 final class ServeCommand extends HostSubcommand {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -54,9 +56,20 @@ final class ServeCommand extends HostSubcommand {
                     + " (what Telegram's setWebhook accepts as secret_token)");
         }
         InetAddress address = address();
-        HostRuntime runtime = startRuntime();
+        HostSetup setup = setup();
+        MetricsSettings metricsSettings = setup.settings().metrics();
+        // Before the storage opens, so the pools and the chain record into it from their first call.
+        HostMetrics metrics = metricsSettings.enabled() ? HostMetrics.start() : null;
+        HostRuntime runtime;
+        try {
+            runtime = HostRuntime.start(setup);
+        } catch (RuntimeException | Error e) {
+            closeMetrics(metrics);
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         WebhookServer server;
+        WebhookServer metricsServer = null;
         try {
             Storage storage = runtime.storage();
             HostSettings settings = runtime.setup().settings();
@@ -69,7 +82,20 @@ final class ServeCommand extends HostSubcommand {
                     new WebhookHandler(ingester, secretToken, settings.server().maxBodyBytes(),
                             settings.server().queueSize()),
                     new HealthHandler(() -> runtime.config().sources().stream()
-                            .map(source -> SourceRow.of(source, runtime.status(source.name()))).toList(), secretToken));
+                            .map(source -> SourceRow.of(source, runtime.status(source.name()))).toList(), secretToken),
+                    metrics != null && !metricsSettings.separatePort() ? new MetricsHandler(metrics::scrape) : null);
+            if (metricsSettings.separatePort()) {
+                InetSocketAddress metricsAddress = metricsAddress(metricsSettings, address);
+                try {
+                    metricsServer = WebhookServer.start(metricsAddress, settings.server(),
+                            new MetricsHandler(metrics::scrape));
+                } catch (IOException e) {
+                    throw new HostFailure(ExitCode.FAILED, "Cannot listen on " + metricsAddress + " for metrics ("
+                            + "[metrics] port): " + e.getMessage() + "; pick another port or stop the process using it");
+                }
+                log.info("Metrics: GET http://{}:{}{}", metricsServer.address().getHostString(),
+                        metricsServer.address().getPort(), MetricsSettings.PATH);
+            }
             server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
             ServerSettings limits = settings.server();
             log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
@@ -81,20 +107,30 @@ final class ServeCommand extends HostSubcommand {
                         + "set --secret or [telegram] secret-token", bind);
             }
         } catch (IOException e) {
+            closeQuietly(metricsServer);
             runtime.close();
+            closeMetrics(metrics);
             throw new HostFailure(ExitCode.FAILED, "Cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + "; pick another --port or stop the process using it");
         } catch (RuntimeException e) {
+            closeQuietly(metricsServer);
             runtime.close();
+            closeMetrics(metrics);
             throw e;
         }
+        WebhookServer metricsToStop = metricsServer;
         RuntimeShutdownHook.install("bot-host-serve-shutdown", () -> {
             log.info("Stopping: finishing requests in flight, then closing storage");
             try {
                 server.close();
+                closeQuietly(metricsToStop);
             } finally {
-                runtime.close();
-                stopped.countDown();
+                try {
+                    runtime.close();
+                } finally {
+                    closeMetrics(metrics);
+                    stopped.countDown();
+                }
             }
         });
         InetSocketAddress bound = server.address();
@@ -107,6 +143,33 @@ final class ServeCommand extends HostSubcommand {
                         ? " and [telegram] webhook-path" : "", host, bound.getPort(), WebhookServer.HEALTH_PATH);
         stopped.await();
         return ExitCode.OK;
+    }
+
+    private InetSocketAddress metricsAddress(MetricsSettings settings, InetAddress webhookAddress) {
+        if (settings.bind().isEmpty()) {
+            return new InetSocketAddress(webhookAddress, settings.port().orElseThrow());
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(settings.bind().get()), settings.port().orElseThrow());
+        } catch (UnknownHostException e) {
+            throw new HostFailure(ExitCode.USAGE, "[metrics] bind: unknown address " + settings.bind().get());
+        }
+    }
+
+    private static void closeQuietly(WebhookServer server) {
+        if (server != null) {
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                log.warn("Stopping the metrics server failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void closeMetrics(HostMetrics metrics) {
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 
     private InetAddress address() {

@@ -13,17 +13,25 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * {@code serve}'s routes, matched exactly (no prefixes, no trailing slash): {@code POST} on the webhook paths,
- * {@code GET /health}; any other path is 404, another method on a known path 405 with {@code Allow}. Thread-safe.
+ * {@code GET /health} and, unless turned off or moved to its own port, {@code GET /metrics}; any other path is 404,
+ * another method on a known path 405 with {@code Allow}. Thread-safe.
  */
 final class WebhookRoutes extends Handler.Abstract {
     private final Set<String> webhookPaths;
     private final WebhookHandler webhook;
     private final HealthHandler health;
+    private final MetricsHandler metrics;
 
     WebhookRoutes(Set<String> webhookPaths, WebhookHandler webhook, HealthHandler health) {
+        this(webhookPaths, webhook, health, null);
+    }
+
+    /** @param metrics what answers {@code GET /metrics}; null: the path is unknown here (404) */
+    WebhookRoutes(Set<String> webhookPaths, WebhookHandler webhook, HealthHandler health, MetricsHandler metrics) {
         this.webhookPaths = Set.copyOf(webhookPaths);
         this.webhook = requireNonNull(webhook, "webhook is null");
         this.health = requireNonNull(health, "health is null");
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,6 +47,12 @@ final class WebhookRoutes extends Handler.Abstract {
         } else if (WebhookServer.HEALTH_PATH.equals(path)) {
             if ("GET".equals(method)) {
                 health.handle(request, response, callback);
+            } else {
+                wrongMethod(request, response, callback, "GET", "use GET");
+            }
+        } else if (metrics != null && MetricsSettings.PATH.equals(path)) {
+            if ("GET".equals(method)) {
+                metrics.send(response, callback);
             } else {
                 wrongMethod(request, response, callback, "GET", "use GET");
             }

@@ -136,7 +136,7 @@ class HostSettingsTest {
         assertThat(settings.webhookPath()).isEmpty();
         assertThat(problems).containsExactly(
                 "[telegram] webhook-path must be a URL path such as \"/telegram/webhook/s3cret-1\": segments of "
-                        + "A-Z, a-z, 0-9, _ ~ . and -, not '.' or '..', and not /health; was \"/hook/../admin\"",
+                        + "A-Z, a-z, 0-9, _ ~ . and -, not '.' or '..', and not /health or /metrics; was \"/hook/../admin\"",
                 "unknown key 'max-thread' in [server] (did you mean 'max-threads'?)",
                 "[server] queue-size must be an integer from 1 to 1000000, was 0",
                 "[server] max-connections must be an integer from 1 to 1000000, was \"many\"",
@@ -147,7 +147,7 @@ class HostSettingsTest {
 
     @Test
     void webhookPathsThatAreNotPlainPathsAreProblems() {
-        for (String path : List.of("hook", "/", "/health", "/a//b", "/a?x=1", "/a b", "/a/./b", "/%2e%2e")) {
+        for (String path : List.of("hook", "/", "/health", "/metrics", "/a//b", "/a?x=1", "/a b", "/a/./b", "/%2e%2e")) {
             List<String> found = new ArrayList<>();
             HostSettings.parse("[telegram]\nwebhook-path = \"" + path + "\"\n", base, found::add);
             assertThat(found).as(path).singleElement().asString().startsWith("[telegram] webhook-path must be");
@@ -159,5 +159,57 @@ class HostSettingsTest {
         HostSettings.parse("server = 8080\n", base, problems::add);
 
         assertThat(problems).containsExactly("'server' must be a table ([server])");
+    }
+
+    @Test
+    void metricsAreOnAtTheWebhooksPortByDefault() {
+        HostSettings settings = HostSettings.parse("[metrics]\n", base, problems::add);
+
+        assertThat(settings.metrics()).isEqualTo(MetricsSettings.defaults());
+        assertThat(settings.metrics().enabled()).isTrue();
+        assertThat(settings.metrics().separatePort()).isFalse();
+        assertThat(HostSettings.none().metrics()).isEqualTo(MetricsSettings.defaults());
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void readsTheMetricsTable() {
+        HostSettings off = HostSettings.parse("[metrics]\nenabled = false\n", base, problems::add);
+        HostSettings apart = HostSettings.parse("[metrics]\nport = 9464\nbind = \"0.0.0.0\"\n", base, problems::add);
+
+        assertThat(off.metrics().enabled()).isFalse();
+        assertThat(off.metrics().separatePort()).isFalse();
+        assertThat(apart.metrics()).isEqualTo(new MetricsSettings(true, java.util.OptionalInt.of(9464),
+                Optional.of("0.0.0.0")));
+        assertThat(apart.metrics().separatePort()).isTrue();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void reportsEveryProblemOfTheMetricsTableAndKeepsTheDefaults() {
+        HostSettings settings = HostSettings.parse("""
+                [metrics]
+                enable = false
+                enabled = "no"
+                port = 70000
+                bind = 1
+                """, base, problems::add);
+
+        assertThat(settings.metrics()).isEqualTo(MetricsSettings.defaults());
+        assertThat(problems).containsExactly(
+                "unknown key 'enable' in [metrics] (did you mean 'enabled'?)",
+                "[metrics] enabled must be true or false, was \"no\"",
+                "[metrics] port must be an integer from 0 to 65535, was 70000",
+                "[metrics] bind must be an address such as \"127.0.0.1\", was 1");
+    }
+
+    @Test
+    void aMetricsBindWithoutAPortIsAProblem() {
+        HostSettings settings = HostSettings.parse("[metrics]\nbind = \"0.0.0.0\"\n", base, problems::add);
+        HostSettings.parse("metrics = true\n", base, problems::add);
+
+        assertThat(settings.metrics()).isEqualTo(MetricsSettings.defaults());
+        assertThat(problems).containsExactly("[metrics] bind is set but port is not; bind is the address of the "
+                + "separate metrics server that port starts", "'metrics' must be a table ([metrics])");
     }
 }

@@ -107,6 +107,8 @@ final class SqliteOpener {
             }
             if (anchor != null) {
                 built.closeAfterPool(anchor);
+            } else {
+                SqliteFileSizes.declare(built, Path.of(location));
             }
             if (source.readonly() && walFilesAbsent) {
                 built.closeAfterPool(() -> SqliteWalLeftovers.remove(Path.of(location)));

@@ -74,6 +74,7 @@ public final class UpdateIngester {
         this.roots = new RootResolver(store, CACHE_CAPACITY);
         this.writer = new BatchWriter(store, sourceOfChat,
                 new RecentWrites(CACHE_CAPACITY, WRITE_MAX_AGE_NANOS, System::nanoTime), roots);
+        IngestMetrics.warmUp();
     }
 
     /**
@@ -116,7 +117,9 @@ public final class UpdateIngester {
         }
         run.linesRead = stream.linesRead();
         listener.onProgress(run.linesRead);
-        return run.summary();
+        IngestSummary summary = run.summary();
+        IngestMetrics.record(summary);
+        return summary;
     }
 
     /** @return the update to store, or null when it was malformed or ignored (and counted as such) */
@@ -172,13 +175,16 @@ public final class UpdateIngester {
         try {
             mapped = mapper.map(update);
         } catch (MalformedUpdateException e) {
+            IngestMetrics.unrouted("malformed");
             return new IngestResult(IngestResult.Outcome.MALFORMED, e.getMessage());
         }
         if (mapped.isIgnored()) {
+            IngestMetrics.unrouted("ignored");
             return new IngestResult(IngestResult.Outcome.IGNORED, mapped.field());
         }
         writer.write(List.of(new BatchWriter.Pending(1, mapped)), run);
         IngestSummary summary = run.summary();
+        IngestMetrics.record(summary);
         IngestResult.Outcome outcome = summary.messagesStored() > 0 ? IngestResult.Outcome.STORED
                 : summary.duplicates() > 0 ? IngestResult.Outcome.DUPLICATE
                 : summary.edited() > 0 ? IngestResult.Outcome.EDITED

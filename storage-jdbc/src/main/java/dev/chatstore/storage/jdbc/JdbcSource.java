@@ -54,6 +54,7 @@ public final class JdbcSource implements AutoCloseable {
     private final Map<Connection, Map<String, PreparedStatement>> statementCaches = new ConcurrentHashMap<>();
     private volatile boolean schemaReady;
     private volatile boolean closed;
+    private final AutoCloseable metrics;
 
     private JdbcSource(Builder builder) {
         this.config = builder.config;
@@ -64,6 +65,7 @@ public final class JdbcSource implements AutoCloseable {
         this.schemaHook = builder.schemaHook;
         this.callCheck = builder.callCheck;
         this.closeAfterPool = List.copyOf(builder.closeAfterPool);
+        this.metrics = JdbcMetrics.bind(builder.config.name(), builder.pool, builder.gauges);
         this.schemaReady = builder.config.readonly() || builder.schemaHook == SchemaHook.NONE;
     }
 
@@ -368,7 +370,9 @@ public final class JdbcSource implements AutoCloseable {
         pool.close();
         retiredPools.forEach(HikariDataSource::close);
         StorageException failure = null;
-        for (AutoCloseable resource : closeAfterPool) {
+        List<AutoCloseable> after = new ArrayList<>(closeAfterPool);
+        after.add(0, metrics);
+        for (AutoCloseable resource : after) {
             try {
                 resource.close();
             } catch (Exception e) {
@@ -396,6 +400,7 @@ public final class JdbcSource implements AutoCloseable {
         private SchemaHook schemaHook = SchemaHook.NONE;
         private CallCheck callCheck = CallCheck.NONE;
         private final List<AutoCloseable> closeAfterPool = new ArrayList<>();
+        private final List<SizeGauge> gauges = new ArrayList<>();
 
         private Builder(SourceConfig config, String location, JdbcDialect dialect, HikariDataSource pool) {
             this.config = requireNonNull(config, "config is null");
@@ -425,6 +430,15 @@ public final class JdbcSource implements AutoCloseable {
         /** Closed by {@link JdbcSource#close()} after the pool, in the order added (a memory database's anchor). */
         public Builder closeAfterPool(AutoCloseable resource) {
             closeAfterPool.add(requireNonNull(resource, "resource is null"));
+            return this;
+        }
+
+        /**
+         * A size in bytes to publish while the source is open (tagged {@code source}), when the host has metrics;
+         * for example the SQLite file and its WAL. The pool's metrics need nothing: every source gets them.
+         */
+        public Builder sizeGauge(SizeGauge gauge) {
+            gauges.add(requireNonNull(gauge, "gauge is null"));
             return this;
         }
 

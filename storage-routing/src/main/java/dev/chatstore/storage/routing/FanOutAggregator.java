@@ -64,10 +64,21 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
     private final Map<String, Long> timeoutNanos = new HashMap<>();
     private final ThreadPoolExecutor executor;
 
-    /** @param sources the open source stores, asked in parallel */
-    @Inject
+    private final ChainMetrics metrics;
+
+    /** An aggregator without metrics. */
     FanOutAggregator(SourceStores sources) {
+        this(sources, ChainMetrics.NONE);
+    }
+
+    /**
+     * @param sources the open source stores, asked in parallel
+     * @param metrics told each source's share of a call and each skipped source
+     */
+    @Inject
+    FanOutAggregator(SourceStores sources, ChainMetrics metrics) {
         this.sources = requireNonNull(sources, "sources is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.rules = new RoutingRules(sources.config());
         for (SourceConfig source : sources.config().sources()) {
             timeoutNanos.put(source.name(), saturatedNanos(source));
@@ -115,7 +126,8 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, Future<R>> futures = new LinkedHashMap<>();
         try {
-            sources.stores().forEach((name, store) -> futures.put(name, executor.submit(() -> read.apply(name, store))));
+            sources.stores().forEach((name, store) -> futures.put(name, executor.submit(metrics.enabled()
+                    ? () -> timed(operation, name, store, read) : () -> read.apply(name, store))));
         } catch (RejectedExecutionException e) {
             cancel(futures);
             throw new StorageClosedException("storage", operation);
@@ -151,6 +163,19 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
         return answers;
     }
 
+    private <R> R timed(String operation, String name, ChatStore store, BiFunction<String, ChatStore, R> read) {
+        long start = System.nanoTime();
+        R result;
+        try {
+            result = read.apply(name, store);
+        } catch (RuntimeException | Error e) {
+            metrics.fanOutSource(operation, name, ChainMetrics.Outcome.of(e), System.nanoTime() - start);
+            throw e;
+        }
+        metrics.fanOutSource(operation, name, ChainMetrics.Outcome.OK, System.nanoTime() - start);
+        return result;
+    }
+
     private <M> M settle(String operation, Answers<?> answers, M merged) {
         List<Failure> failures = answers.failures();
         if (failures.isEmpty()) {
@@ -158,6 +183,7 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
         }
         if (sources.config().onSourceFailure() == OnSourceFailure.SKIP) {
             for (Failure failure : failures) {
+                metrics.skipped(operation, failure.source(), failure.timedOut());
                 String message = "{} skipped source '{}' (on-source-failure = \"skip\"): {}";
                 if (failure.timedOut()) {
                     LOG.warn(message, operation, failure.source(), describe(operation, failure));

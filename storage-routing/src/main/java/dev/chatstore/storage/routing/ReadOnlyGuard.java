@@ -73,7 +73,18 @@ final class ReadOnlyGuard extends OperationHandler {
             }
             return forward(delegate, operation.method(), arguments);
         }
-        RoutePlan plan = rules.plan(operation, arguments);
+        return run(operation, rules.plan(operation, arguments), arguments);
+    }
+
+    /**
+     * Checks a routed call planned above this layer ({@link MeteredChain}) and sends it on with its plan.
+     *
+     * @throws IllegalStateException on a pinned guard, which has no plan to follow
+     */
+    Object run(OperationDescriptor operation, RoutePlan plan, Object[] arguments) {
+        if (pinnedSource != null) {
+            throw new IllegalStateException("a pinned guard has no routing plan; call its ChatStore");
+        }
         if (operation.isWrite()) {
             for (String target : plan.targets(rules)) {
                 if (rules.isReadonly(target)) {

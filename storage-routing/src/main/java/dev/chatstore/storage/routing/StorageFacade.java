@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The {@link Storage} proxy: counts every call in through the {@link CallGate}, sends {@code ChatStore} operations
- * down the chain (guard &rarr; router &rarr; aggregator), answers the {@code Storage} methods itself and owns the
+ * down the chain ([metering &rarr;] guard &rarr; router &rarr; aggregator), answers the {@code Storage} methods itself and owns the
  * shutdown order: stop new calls, let the running ones finish, stop the executor, close the sources.
  */
 final class StorageFacade implements InvocationHandler {
@@ -43,15 +43,17 @@ final class StorageFacade implements InvocationHandler {
     private final Object closeLock = new Object();
     private boolean closeStarted;
 
-    private StorageFacade(SourceStores sources, FanOutAggregator aggregator, ChatStore chain) {
+    private StorageFacade(SourceStores sources, FanOutAggregator aggregator, ReadOnlyGuard guard,
+            ChainMetrics metrics) {
         this.sources = requireNonNull(sources, "sources is null");
         this.aggregator = requireNonNull(aggregator, "aggregator is null");
-        this.chain = requireNonNull(chain, "chain is null");
         this.rules = new RoutingRules(sources.config());
+        this.chain = metrics.enabled() ? MeteredChain.routed(guard, rules, metrics).asChatStore() : guard.asChatStore();
         this.closeGrace = sources.config().sources().stream().map(SourceConfig::timeout)
                 .max(Duration::compareTo).orElseThrow();
         sources.stores().forEach((name, store) -> {
-            ChatStore guarded = ReadOnlyGuard.pinned(store, sources.config(), name).asChatStore();
+            ChatStore pinned = ReadOnlyGuard.pinned(store, sources.config(), name).asChatStore();
+            ChatStore guarded = metrics.enabled() ? MeteredChain.pinned(pinned, name, metrics).asChatStore() : pinned;
             guardedSources.put(name, guarded);
             views.put(name, (ChatStore) Proxy.newProxyInstance(ChatStore.class.getClassLoader(),
                     new Class<?>[] {ChatStore.class}, new PinnedView(name, guarded)));
@@ -61,11 +63,14 @@ final class StorageFacade implements InvocationHandler {
     /**
      * The facade over an assembled chain. Takes ownership of {@code sources} and {@code aggregator}.
      *
-     * @param chain the readonly guard's {@code ChatStore}, over the router, over {@code aggregator}
+     * @param guard   the readonly guard, over the router, over {@code aggregator}
+     * @param metrics when enabled, a {@link MeteredChain} goes on top of the guard and of each source view
      */
-    static Storage create(SourceStores sources, FanOutAggregator aggregator, ChatStore chain) {
+    static Storage create(SourceStores sources, FanOutAggregator aggregator, ReadOnlyGuard guard,
+            ChainMetrics metrics) {
         return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
-                new StorageFacade(sources, aggregator, chain));
+                new StorageFacade(sources, aggregator, requireNonNull(guard, "guard is null"),
+                        requireNonNull(metrics, "metrics is null")));
     }
 
     @Override

@@ -60,6 +60,12 @@ public final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ChainMetrics chainMetrics() {
+        return ChainMetrics.fromClassPath();
+    }
+
+    @Provides
+    @Singleton
     SourceStores sourceStores() {
         return opener.open();
     }
@@ -80,8 +86,8 @@ public final class StorageModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Storage storage(ReadOnlyGuard guard, SourceStores sources, FanOutAggregator aggregator) {
-        return StorageFacade.create(sources, aggregator, guard.asChatStore());
+    Storage storage(ReadOnlyGuard guard, SourceStores sources, FanOutAggregator aggregator, ChainMetrics metrics) {
+        return StorageFacade.create(sources, aggregator, guard, metrics);
     }
 
     @Provides

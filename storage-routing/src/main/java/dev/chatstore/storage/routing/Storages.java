@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Builds a {@link Storage} without Guice: the same chain {@link StorageModule} wires (readonly guard &rarr; router
- * &rarr; fan-out aggregator &rarr; one store per source).
+ * &rarr; fan-out aggregator &rarr; one store per source), with a metering layer on top when Micrometer is on the class
+ * path (the {@code chatstore.*} meters, in Micrometer's global registry unless a registry is given).
  */
 public final class Storages {
     private Storages() {
@@ -33,9 +34,23 @@ public final class Storages {
 
     /** Like {@link #open(StorageConfig, Collection)}, with providers already indexed (the host's). */
     public static Storage open(StorageConfig config, StoreProviders providers) {
+        return open(config, providers, ChainMetrics.fromClassPath());
+    }
+
+    /**
+     * Like {@link #open(StorageConfig, StoreProviders)}, with the chain's metrics in {@code registry} (null: no
+     * metrics). The sources' pool and file metrics go to Micrometer's global registry, the one registry plugins
+     * can reach; add {@code registry} to it to have everything in one place.
+     */
+    public static Storage open(StorageConfig config, StoreProviders providers,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        return open(config, providers, registry == null ? ChainMetrics.NONE : new MicrometerChainMetrics(registry));
+    }
+
+    private static Storage open(StorageConfig config, StoreProviders providers, ChainMetrics metrics) {
         SourceStores sources = new SourceOpener(config, providers).open();
         try {
-            return assemble(sources);
+            return assemble(sources, metrics);
         } catch (RuntimeException | Error e) {
             try {
                 sources.close();
@@ -55,16 +70,27 @@ public final class Storages {
      */
     public static Storage of(StorageConfig config, Map<String, ChatStore> openStores) {
         requireNonNull(config, "config is null");
-        return assemble(new SourceStores(config, openStores));
+        return assemble(new SourceStores(config, openStores), ChainMetrics.fromClassPath());
+    }
+
+    /**
+     * Like {@link #of(StorageConfig, Map)}, with the chain's metrics in {@code registry}; null turns metrics off
+     * (what a bot without Micrometer gets from the other overloads).
+     */
+    public static Storage of(StorageConfig config, Map<String, ChatStore> openStores,
+            io.micrometer.core.instrument.MeterRegistry registry) {
+        requireNonNull(config, "config is null");
+        return assemble(new SourceStores(config, openStores),
+                registry == null ? ChainMetrics.NONE : new MicrometerChainMetrics(registry));
     }
 
     /** The chain over open sources, built with the layers' plain constructors; {@link StorageModule} wires the same. */
-    static Storage assemble(SourceStores sources) {
-        FanOutAggregator aggregator = new FanOutAggregator(sources);
+    static Storage assemble(SourceStores sources, ChainMetrics metrics) {
+        FanOutAggregator aggregator = new FanOutAggregator(sources, metrics);
         try {
             ChatRouter router = new ChatRouter(aggregator.asChatStore(), sources);
             ReadOnlyGuard guard = new ReadOnlyGuard(router, sources.config());
-            return StorageFacade.create(sources, aggregator, guard.asChatStore());
+            return StorageFacade.create(sources, aggregator, guard, metrics);
         } catch (RuntimeException | Error e) {
             aggregator.close();
             throw e;
