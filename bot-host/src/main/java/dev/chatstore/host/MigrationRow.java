@@ -8,8 +8,8 @@ import dev.chatstore.storage.spi.MigrationResult;
  *
  * @param versionBefore the schema version when the host opened the source, or null when the step failed
  * @param versionAfter  the schema version now, or null when the step failed
- * @param result        {@code migrated}, {@code up-to-date}, {@code checked} (readonly, never changed) or
- *                      {@code failed}
+ * @param result        {@code migrated}, {@code up-to-date}, {@code checked} (readonly, never changed),
+ *                      {@code no schema migrations} (a backend without {@code StoreAdmin}) or {@code failed}
  * @param error         why it failed, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -19,6 +19,11 @@ public record MigrationRow(String source, boolean readonly, String versionBefore
         String outcome = readonly ? "checked" : result.changed() ? "migrated" : "up-to-date";
         return new MigrationRow(result.sourceName(), readonly, result.versionBefore(), result.versionAfter(),
                 result.changed(), outcome, null);
+    }
+
+    /** A source whose backend has no {@code StoreAdmin}: nothing to migrate, which is not a failure. */
+    static MigrationRow noMigrations(String source, boolean readonly) {
+        return new MigrationRow(source, readonly, null, null, false, "no schema migrations", null);
     }
 
     static MigrationRow failed(String source, boolean readonly, String error) {

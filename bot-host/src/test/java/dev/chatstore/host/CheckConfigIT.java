@@ -49,11 +49,11 @@ class CheckConfigIT {
     @MethodSource("exampleConfigs")
     void everyExampleConfigChecksOut(Path example, @TempDir Path dir) throws IOException {
         Path config = Files.copy(example, dir.resolve(example.getFileName()));
-        StorageConfig storage = StorageConfig.fromToml(config);
+        StorageConfig storage = dev.chatstore.storage.config.StorageConfigReader.fromToml(config, TestKeys.SQLITE);
         for (SourceConfig source : storage.sources()) {
             if (source.readonly()) {
-                Files.createDirectories(Path.of(source.path()).getParent());
-                Files.copy(emptyDatabase, Path.of(source.path()));
+                Files.createDirectories(Path.of(source.requireString("path")).getParent());
+                Files.copy(emptyDatabase, Path.of(source.requireString("path")));
             }
         }
 
@@ -75,7 +75,7 @@ class CheckConfigIT {
                 row.path("source").asText())));
         assertThat(mapping).containsExactlyElementsOf(storage.chatMapping().entrySet());
         for (SourceConfig source : storage.sources()) {
-            assertThat(Path.of(source.path())).as("source %s exists", source.name()).isRegularFile();
+            assertThat(Path.of(source.requireString("path"))).as("source %s exists", source.name()).isRegularFile();
         }
     }
 

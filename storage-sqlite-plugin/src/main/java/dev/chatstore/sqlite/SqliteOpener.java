@@ -2,6 +2,8 @@ package dev.chatstore.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.chatstore.storage.jdbc.FailureContext;
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 import dev.chatstore.storage.spi.StorageException;
@@ -16,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens one source, in the order that lets each failure name its cause: the file (missing, not SQLite, cut
@@ -24,16 +27,16 @@ import java.util.List;
  */
 final class SqliteOpener {
     /** An open source and what opening it found. */
-    record Opened(SqliteSource source, String versionBefore, boolean migrated, String sqliteVersion) {
+    record Opened(JdbcSource source, String versionBefore, boolean migrated, String sqliteVersion) {
     }
 
     private SqliteOpener() {
     }
 
     static Opened open(SourceConfig source) {
-        String location = source.isMemory() ? SourceConfig.MEMORY_PATH
-                : Path.of(source.path()).toAbsolutePath().normalize().toString();
-        if (!source.isMemory()) {
+        String location = SqliteStoreProvider.isMemory(source) ? SqliteStoreProvider.MEMORY
+                : Path.of(SqliteStoreProvider.path(source)).toAbsolutePath().normalize().toString();
+        if (!SqliteStoreProvider.isMemory(source)) {
             Path path = Path.of(location);
             SqliteFileCheck.check(source, path);
             if (!source.readonly()) {
@@ -44,12 +47,12 @@ final class SqliteOpener {
         Connection anchor = null;
         HikariDataSource pool = null;
         try {
-            anchor = source.isMemory() ? dataSource.getConnection() : null;
+            anchor = SqliteStoreProvider.isMemory(source) ? dataSource.getConnection() : null;
             // The level is read on a read-only connection first: the writable configuration would switch the
             // file to WAL on connect, and a file that is refused must be left exactly as it was.
             SqliteSchema.Level level = SqliteSchema.Level.EMPTY;
-            if (source.isMemory() || Files.exists(Path.of(location))) {
-                try (Connection probe = source.isMemory() ? dataSource.getConnection()
+            if (SqliteStoreProvider.isMemory(source) || Files.exists(Path.of(location))) {
+                try (Connection probe = SqliteStoreProvider.isMemory(source) ? dataSource.getConnection()
                         : SqlitePool.probe(source, SqlitePool.url(source, location)).getConnection()) {
                     level = SqliteSchema.read(probe);
                 }
@@ -65,6 +68,10 @@ final class SqliteOpener {
             String sqliteVersion;
             try (Connection connection = pool.getConnection()) {
                 sqliteVersion = sqliteVersion(connection);
+                Optional<String> refusal = SqliteVersionRule.refusal(source.name(), sqliteVersion);
+                if (refusal.isPresent()) {
+                    throw new SourceUnavailableException(source.name(), refusal.get(), null);
+                }
                 List<String> problems = SqlitePool.pragmaProblems(source, connection);
                 if (!problems.isEmpty()) {
                     throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s): SQLite did "
@@ -72,16 +79,25 @@ final class SqliteOpener {
                             + "memory; move the file to a local disk.", source.name(), location, problems), null);
                 }
             }
-            return new Opened(new SqliteSource(source, location, dataSource, pool, anchor), level.text(), migrated,
-                    sqliteVersion);
+            JdbcSource.Builder built = JdbcSource.builder(source, location, SqliteDialect.INSTANCE, pool)
+                    .unpooled(dataSource);
+            if (anchor != null) {
+                built.closeAfterPool(anchor);
+            } else {
+                built.callCheck(new SqliteFileIdentity(source.name(), Path.of(location)));
+            }
+            return new Opened(built.build(), level.text(), migrated, sqliteVersion);
         } catch (SQLException | HikariPool.PoolInitializationException | FlywayException | StorageException e) {
             closeQuietly(pool, anchor, e);
             if (e instanceof SourceUnavailableException unavailable) {
                 throw unavailable;
             }
-            if (e instanceof SQLException sql
-                    && SqliteSource.wrap(source, location, "open", sql) instanceof SourceUnavailableException busy) {
-                throw busy;
+            if (e instanceof SQLException sql) {
+                Optional<StorageException> busy = SqliteDialect.INSTANCE.translate(
+                        new FailureContext(source, location, "open"), sql);
+                if (busy.isPresent() && busy.get() instanceof SourceUnavailableException unavailable) {
+                    throw unavailable;
+                }
             }
             throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s) cannot be opened: %s",
                     source.name(), location, describe(source, e)), e);
@@ -102,7 +118,7 @@ final class SqliteOpener {
         }
         if (source.readonly() && String.valueOf(message).contains("READONLY_DIRECTORY")) {
             // The -shm of a cleanly closed file is gone, so opening it once with write access does not help.
-            Path file = Path.of(source.path()).toAbsolutePath();
+            Path file = Path.of(SqliteStoreProvider.path(source)).toAbsolutePath();
             message += String.format(". The file is in WAL mode and this process cannot write its folder %s, where "
                     + "SQLite must create %s-shm to read a WAL file. Either convert the file to rollback-journal mode "
                     + "once, with write access (sqlite3 '%s' 'PRAGMA journal_mode=DELETE'; a readonly source does not "

@@ -1,5 +1,7 @@
 package dev.chatstore.storage.spi;
 
+import java.util.List;
+
 /**
  * Opens sources of one backend type: the extension point storage plugins implement (a PF4J extension; this
  * interface itself has no PF4J type so the SPI stays dependency-free).
@@ -14,13 +16,25 @@ public interface StoreProvider {
     String type();
 
     /**
-     * Opens one source. The caller owns the result and closes it. A writable source is brought to the backend's
-     * newest schema before this returns; a readonly one is only checked.
+     * The backend's own keys of a source table (everything but {@link ConfigKey#COMMON_KEYS}). The config layer
+     * rejects any other key, checks kinds and required keys, resolves {@link ConfigKeyKind#PATH} values against the
+     * config file's folder and fills in defaults, so {@link #open} receives checked {@link SourceConfig#options()}.
      *
-     * @param source non-null; {@code source.type()} equals {@link #type()}
+     * @return constant, unmodifiable; empty (the default) for a backend with no keys of its own
+     */
+    default List<ConfigKey> configKeys() {
+        return List.of();
+    }
+
+    /**
+     * Opens one source. The caller owns the result and closes it. Opening changes nothing in the source: a writable
+     * source brings its schema current before its first write (or on {@link StoreAdmin#migrate()}); a readonly one
+     * is only checked.
+     *
+     * @param source non-null; {@code source.type()} equals {@link #type()}; its options follow {@link #configKeys()}
      * @return an open, thread-safe store serving only this source; it may also implement {@link StoreAdmin}
      * @throws SourceUnavailableException if the source cannot be opened (missing readonly file, not a database,
-     *                                    unsupported schema); the message names the source and its path
+     *                                    unsupported schema); the message names the source and its location
      */
     ChatStore open(SourceConfig source);
 }
