@@ -68,7 +68,7 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
     @Inject
     FanOutAggregator(SourceStores sources) {
         this.sources = requireNonNull(sources, "sources is null");
-        this.rules = new RoutingRules(sources.config());
+        this.rules = new RoutingRules(sources);
         for (SourceConfig source : sources.config().sources()) {
             timeoutNanos.put(source.name(), saturatedNanos(source));
         }

@@ -63,7 +63,7 @@ public final class Storages {
         FanOutAggregator aggregator = new FanOutAggregator(sources);
         try {
             ChatRouter router = new ChatRouter(aggregator.asChatStore(), sources);
-            ReadOnlyGuard guard = new ReadOnlyGuard(router, sources.config());
+            ReadOnlyGuard guard = new ReadOnlyGuard(router, sources);
             return StorageFacade.create(sources, aggregator, guard.asChatStore());
         } catch (RuntimeException | Error e) {
             aggregator.close();
