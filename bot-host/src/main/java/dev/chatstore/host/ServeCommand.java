@@ -57,6 +57,7 @@ final class ServeCommand extends HostSubcommand {
         HostRuntime runtime = startRuntime();
         CountDownLatch stopped = new CountDownLatch(1);
         WebhookServer server;
+        MappingReloader reloader = null;
         try {
             Storage storage = runtime.storage();
             HostSettings settings = runtime.setup().settings();
@@ -71,6 +72,8 @@ final class ServeCommand extends HostSubcommand {
                     new HealthHandler(() -> runtime.config().sources().stream()
                             .map(source -> SourceRow.of(source, runtime.status(source.name()))).toList(), secretToken));
             server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
+            reloader = runtime.setup().choice().config().map(file -> MappingReloader.start(file, runtime))
+                    .orElse(null);
             ServerSettings limits = settings.server();
             log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
                     + "bodies up to {} bytes, stop timeout {} ms", limits.maxThreads(), limits.maxConnections(),
@@ -88,8 +91,12 @@ final class ServeCommand extends HostSubcommand {
             runtime.close();
             throw e;
         }
+        MappingReloader watching = reloader;
         RuntimeShutdownHook.install("bot-host-serve-shutdown", () -> {
             log.info("Stopping: finishing requests in flight, then closing storage");
+            if (watching != null) {
+                watching.close();
+            }
             try {
                 server.close();
             } finally {
