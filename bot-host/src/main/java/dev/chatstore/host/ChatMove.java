@@ -6,6 +6,7 @@ import dev.chatstore.storage.spi.ChatTransfer;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.StorageConfig;
 import dev.chatstore.storage.spi.StorageException;
+import dev.chatstore.storage.spi.StoreAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,10 @@ final class ChatMove {
                         : "would delete the chat from '" + from + "'");
                 result.outcome = "dry run";
                 return result;
+            }
+            if (target instanceof StoreAdmin admin) {
+                // A source that was never written has no tables yet (stores migrate before their first write).
+                admin.migrate();
             }
             MoveJournal current = journal.orElse(null);
             if (current != null && current.phase() != MoveJournal.Phase.SWITCHED

@@ -221,6 +221,46 @@ class MoveChatIT {
         assertThat(config()).isEqualTo(CONFIG);
     }
 
+    @Test
+    void moveChatsMovesTheIdleChatsRoutedToTheSourceOnly() {
+        write(dir.resolve("bulk.toml"), """
+                [plugins]
+                dir = "plugins"
+
+                [database]
+                default = "bulk-a"
+
+                [database.sources.bulk-a]
+                path = "data/bulk-a.db"
+
+                [database.sources.bulk-b]
+                path = "data/bulk-b.db"
+                """);
+        long idle = populatedChat("bulk-a", 5);
+        long alsoIdle = populatedChat("bulk-a", 3);
+        long recent = CHATS.decrementAndGet();
+        withStore("bulk-a", store -> {
+            store.addChatMessage(dev.chatstore.storage.spi.ChatMessage.builder(recent, "1", 1L,
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).text("fresh").build());
+            return null;
+        });
+        Map<String, Object> before = snapshot("bulk-a", idle);
+
+        JsonNode json = run(dir, "--config", "bulk.toml", "move-chats", "--from", "bulk-a", "--to", "bulk-b",
+                "--idle-days", "30", "--json").exits(0).json();
+
+        assertThat(json.findValuesAsText("outcome")).containsOnly("moved");
+        assertThat(json.findValues("chat").stream().map(JsonNode::asLong).toList())
+                .containsExactlyInAnyOrder(idle, alsoIdle);
+        assertThat(chats("bulk-a")).containsExactly(recent);
+        assertThat(snapshot("bulk-b", idle)).isEqualTo(before);
+
+        HostProcess.Result all = run(dir, "--config", "bulk.toml", "move-chats", "--from", "bulk-a", "--to", "bulk-b",
+                "--all").exits(0);
+        assertThat(all.out()).contains("1 of 1 chats moved from 'bulk-a' to 'bulk-b'");
+        assertThat(chats("bulk-a")).isEmpty();
+    }
+
     private static void awaitPaused(HostProcess.Running mover, String point) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!mover.stderr().contains("paused at " + point)) {
