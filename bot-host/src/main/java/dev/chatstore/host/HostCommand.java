@@ -28,7 +28,9 @@ import java.nio.file.Path;
             ChatsCommand.class,
             MessagesCommand.class,
             CheckConfigCommand.class,
-            MigrateCommand.class
+            MigrateCommand.class,
+            MoveChatCommand.class,
+            MoveChatsCommand.class
         })
 public final class HostCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -35,16 +35,16 @@ public final class HostRuntime implements AutoCloseable {
     private final HostSetup setup;
     private final StorageConfig config;
     private final StoragePlugins plugins;
-    private final List<String> providerTypes;
+    private final StoreProviders providers;
     private final Storage storage;
     private boolean closed;
 
-    private HostRuntime(HostSetup setup, StorageConfig config, StoragePlugins plugins, List<String> providerTypes,
+    private HostRuntime(HostSetup setup, StorageConfig config, StoragePlugins plugins, StoreProviders providers,
                         Storage storage) {
         this.setup = setup;
         this.config = config;
         this.plugins = plugins;
-        this.providerTypes = providerTypes;
+        this.providers = providers;
         this.storage = storage;
     }
 
@@ -81,7 +81,7 @@ public final class HostRuntime implements AutoCloseable {
             }
             Injector injector = Guice.createInjector(Stage.PRODUCTION, new HostModule(config, providers));
             storage = injector.getInstance(Storage.class);
-            HostRuntime runtime = new HostRuntime(setup, config, plugins, providers.types(), storage);
+            HostRuntime runtime = new HostRuntime(setup, config, plugins, providers, storage);
             runtime.checkSources();
             return runtime;
         } catch (RuntimeException e) {
@@ -129,7 +129,12 @@ public final class HostRuntime implements AutoCloseable {
 
     /** The storage types the loaded plugins provide. */
     public List<String> providerTypes() {
-        return providerTypes;
+        return providers.types();
+    }
+
+    /** The loaded providers, for commands that open a source on their own terms (a move opens its target). */
+    public StoreProviders providers() {
+        return providers;
     }
 
     /** The loaded plugins as "id version (state)". */

@@ -70,6 +70,7 @@ final class ServeCommand extends HostSubcommand {
         CountDownLatch stopped = new CountDownLatch(1);
         WebhookServer server;
         WebhookServer metricsServer = null;
+        MappingReloader reloader = null;
         try {
             Storage storage = runtime.storage();
             HostSettings settings = runtime.setup().settings();
@@ -97,6 +98,8 @@ final class ServeCommand extends HostSubcommand {
                         metricsServer.address().getPort(), MetricsSettings.PATH);
             }
             server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
+            reloader = runtime.setup().choice().config().map(file -> MappingReloader.start(file, runtime))
+                    .orElse(null);
             ServerSettings limits = settings.server();
             log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
                     + "bodies up to {} bytes, stop timeout {} ms", limits.maxThreads(), limits.maxConnections(),
@@ -119,8 +122,12 @@ final class ServeCommand extends HostSubcommand {
             throw e;
         }
         WebhookServer metricsToStop = metricsServer;
+        MappingReloader watching = reloader;
         RuntimeShutdownHook.install("bot-host-serve-shutdown", () -> {
             log.info("Stopping: finishing requests in flight, then closing storage");
+            if (watching != null) {
+                watching.close();
+            }
             try {
                 server.close();
                 closeQuietly(metricsToStop);

@@ -84,6 +84,11 @@ final class HostProcess {
 
     /** Starts the host in {@code workDir}, with no input; stdout and stderr go to files. */
     static Running start(Path workDir, String... args) {
+        return start(java.util.Map.of(), workDir, args);
+    }
+
+    /** Like {@link #start(Path, String...)}, with extra environment variables. */
+    static Running start(java.util.Map<String, String> env, Path workDir, String... args) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xshare:auto", "-jar", jar().toString()));
         command.addAll(List.of(args));
@@ -92,7 +97,9 @@ final class HostProcess {
             Path logs = Files.createDirectories(workDir.resolve(".host-output"));
             Path out = logs.resolve(run + ".out");
             Path err = logs.resolve(run + ".err");
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            Process process = builder.directory(workDir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())

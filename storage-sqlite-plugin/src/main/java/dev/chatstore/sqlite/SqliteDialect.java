@@ -87,6 +87,12 @@ final class SqliteDialect implements JdbcDialect {
         }
     }
 
+    /** Timestamps are stored as text (leniently parsed: the original bot's files may carry a fraction). */
+    @Override
+    public Instant readInstant(java.sql.ResultSet row, int column) throws SQLException {
+        return SqliteTime.parse(row.getString(column));
+    }
+
     @Override
     public Optional<StorageException> translate(FailureContext context, SQLException e) {
         String code = codeName(e);

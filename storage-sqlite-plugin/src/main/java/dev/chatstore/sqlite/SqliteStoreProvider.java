@@ -1,5 +1,6 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.jdbc.JdbcChatTransfer;
 import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.jdbc.StoreParts;
 import dev.chatstore.storage.spi.ChatStore;
@@ -81,6 +82,7 @@ public final class SqliteStoreProvider implements StoreProvider {
                 .part(new SqliteSpam(jdbc))
                 .part(new SqliteCaches(jdbc))
                 .admin(new SqliteAdmin(opened))
+                .transfer(new JdbcChatTransfer(jdbc))
                 .onClose(() -> SqliteOpenStores.forget(store[0]))
                 .build();
         SqliteOpenStores.remember(store[0], jdbc);

@@ -87,6 +87,18 @@ public interface JdbcDialect {
     }
 
     /**
+     * Reads a timestamp column as an {@link Instant} (null stays null): the inverse of {@link #bind} for
+     * {@code Instant}. The default reads a {@link Timestamp}, as the default {@code bind} writes one; a dialect
+     * that stores timestamps in another form overrides both (SQLite keeps them as text).
+     *
+     * @throws SQLException if the value is not a timestamp
+     */
+    default Instant readInstant(java.sql.ResultSet row, int column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /**
      * An engine-specific wording of a failure (a read-only database, a lost server), or empty for the core's
      * general one. Called once per failure, after retries are exhausted.
      *

@@ -1,6 +1,7 @@
 package dev.chatstore.storage.jdbc;
 
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.ChatTransfer;
 import dev.chatstore.storage.spi.Nullable;
 import dev.chatstore.storage.spi.OperationDescriptor;
 import dev.chatstore.storage.spi.StorageClosedException;
@@ -36,6 +37,7 @@ public final class StoreParts {
     private final List<Object> parts = new ArrayList<>();
     private final List<Runnable> onClose = new ArrayList<>();
     private StoreAdmin admin;
+    private ChatTransfer transfer;
 
     private StoreParts(JdbcSource source) {
         this.source = source;
@@ -55,6 +57,15 @@ public final class StoreParts {
     /** Makes the store a {@link StoreAdmin} too (optional: a backend without one is listed with its config only). */
     public StoreParts admin(StoreAdmin admin) {
         this.admin = requireNonNull(admin, "admin is null");
+        return this;
+    }
+
+    /**
+     * Makes the store a {@link ChatTransfer} too: {@code transfer(new JdbcChatTransfer(source))} for a backend with
+     * the shared table names; its methods get the closed-store check and are named in failures like operations.
+     */
+    public StoreParts transfer(ChatTransfer transfer) {
+        this.transfer = requireNonNull(transfer, "transfer is null");
         return this;
     }
 
@@ -86,10 +97,15 @@ public final class StoreParts {
             throw new IllegalStateException("Store of source '" + source.name() + "' is incomplete: "
                     + String.join("; ", problems) + ". Give each ChatStore sub-interface exactly one part");
         }
-        Class<?>[] interfaces = admin != null ? new Class<?>[] {ChatStore.class, StoreAdmin.class}
-                : new Class<?>[] {ChatStore.class};
-        return (ChatStore) Proxy.newProxyInstance(ChatStore.class.getClassLoader(), interfaces,
-                new Handler(source, Map.copyOf(calls), admin, List.copyOf(onClose)));
+        List<Class<?>> interfaces = new ArrayList<>(List.of(ChatStore.class));
+        if (admin != null) {
+            interfaces.add(StoreAdmin.class);
+        }
+        if (transfer != null) {
+            interfaces.add(ChatTransfer.class);
+        }
+        return (ChatStore) Proxy.newProxyInstance(ChatStore.class.getClassLoader(), interfaces.toArray(Class<?>[]::new),
+                new Handler(source, Map.copyOf(calls), admin, transfer, List.copyOf(onClose)));
     }
 
     /** One operation: its facts, the part serving it and which parameters must not be null. */
@@ -114,12 +130,15 @@ public final class StoreParts {
         private final JdbcSource source;
         private final Map<Method, Call> calls;
         private final StoreAdmin admin;
+        private final ChatTransfer transfer;
         private final List<Runnable> onClose;
 
-        Handler(JdbcSource source, Map<Method, Call> calls, StoreAdmin admin, List<Runnable> onClose) {
+        Handler(JdbcSource source, Map<Method, Call> calls, StoreAdmin admin, ChatTransfer transfer,
+                List<Runnable> onClose) {
             this.source = source;
             this.calls = calls;
             this.admin = admin;
+            this.transfer = transfer;
             this.onClose = onClose;
         }
 
@@ -149,6 +168,10 @@ public final class StoreParts {
                 default -> {
                     if (method.getDeclaringClass() == StoreAdmin.class) {
                         yield invokeAs(method.getName(), admin, method, args);
+                    }
+                    if (method.getDeclaringClass() == ChatTransfer.class) {
+                        source.checkOpen(method.getName());
+                        yield invokeAs(method.getName(), transfer, method, args);
                     }
                     throw new IllegalStateException("no part serves " + method);
                 }

@@ -35,7 +35,7 @@ final class ChatRouter extends OperationHandler {
     ChatRouter(@ForAggregation ChatStore aggregator, SourceStores sources) {
         this.aggregator = requireNonNull(aggregator, "aggregator is null");
         this.sources = requireNonNull(sources, "sources is null");
-        this.rules = new RoutingRules(sources.config());
+        this.rules = new RoutingRules(sources);
     }
 
     /** For tests: a router over the given stores (one per configured source). */

@@ -79,7 +79,7 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
     FanOutAggregator(SourceStores sources, ChainMetrics metrics) {
         this.sources = requireNonNull(sources, "sources is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
-        this.rules = new RoutingRules(sources.config());
+        this.rules = new RoutingRules(sources);
         for (SourceConfig source : sources.config().sources()) {
             timeoutNanos.put(source.name(), saturatedNanos(source));
         }

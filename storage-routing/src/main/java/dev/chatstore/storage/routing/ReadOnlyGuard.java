@@ -29,11 +29,11 @@ final class ReadOnlyGuard extends OperationHandler {
      * targets, and hands the plan to the router, which sends the call without routing it again.
      *
      * @param router the layer below
-     * @param config the sources' readonly flags and the routing rule
+     * @param sources the sources' readonly flags and the live routing rule
      */
     @Inject
-    ReadOnlyGuard(ChatRouter router, StorageConfig config) {
-        this(null, requireNonNull(router, "router is null"), new RoutingRules(config), null);
+    ReadOnlyGuard(ChatRouter router, SourceStores sources) {
+        this(null, requireNonNull(router, "router is null"), new RoutingRules(sources), null);
     }
 
     /**

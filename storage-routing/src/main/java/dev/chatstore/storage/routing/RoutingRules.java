@@ -19,16 +19,30 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The routing rule of the config, in one place, so the guard (which must know a write's target before the router
- * sends it) and the router can never disagree. Immutable and thread-safe.
+ * sends it) and the router can never disagree. Built over the live {@link SourceStores}, it reads the chat mapping
+ * afresh on every decision, so a mapping swapped at run time ({@link SourceStores#replaceChatMapping}) applies to
+ * every layer from the next call on; sources and their readonly flags never change. Thread-safe.
  */
 final class RoutingRules {
-    private final StorageConfig config;
+    private final StorageConfig fixed;
+    private final SourceStores live;
     private final Map<String, Integer> order = new HashMap<>();
     private final Map<String, Boolean> readonly = new HashMap<>();
 
+    /** Rules over a config that never changes. */
     RoutingRules(StorageConfig config) {
-        this.config = requireNonNull(config, "config is null");
-        List<SourceConfig> sources = config.sources();
+        this(requireNonNull(config, "config is null"), null);
+    }
+
+    /** Rules that follow the mapping of the open sources, as swapped at run time. */
+    RoutingRules(SourceStores sources) {
+        this(null, requireNonNull(sources, "sources is null"));
+    }
+
+    private RoutingRules(StorageConfig fixed, SourceStores live) {
+        this.fixed = fixed;
+        this.live = live;
+        List<SourceConfig> sources = config().sources();
         for (int i = 0; i < sources.size(); i++) {
             order.put(sources.get(i).name(), i);
             readonly.put(sources.get(i).name(), sources.get(i).readonly());
@@ -36,16 +50,16 @@ final class RoutingRules {
     }
 
     StorageConfig config() {
-        return config;
+        return live != null ? live.config() : fixed;
     }
 
     String defaultSource() {
-        return config.defaultSource();
+        return config().defaultSource();
     }
 
     /** The chat's owner: its mapping, else the default source. */
     String sourceForChat(long chatId) {
-        return config.sourceNameForChat(chatId);
+        return config().sourceNameForChat(chatId);
     }
 
     /**
@@ -72,7 +86,7 @@ final class RoutingRules {
             return Map.of(defaultSource(), List.of());
         }
         Map<String, List<ChatKeyed>> bySource = new LinkedHashMap<>();
-        for (String name : config.sourceNames()) {
+        for (String name : config().sourceNames()) {
             bySource.put(name, new ArrayList<>());
         }
         for (int i = 0; i < items.size(); i++) {
@@ -128,7 +142,7 @@ final class RoutingRules {
         if (explicitSource != null) {
             return new RouteDecision(explicitSource, RouteReason.EXPLICIT, isReadonly(explicitSource));
         }
-        String mapped = config.chatMapping().get(chatId);
+        String mapped = config().chatMapping().get(chatId);
         if (mapped != null) {
             return new RouteDecision(mapped, RouteReason.MAPPING, isReadonly(mapped));
         }
@@ -139,7 +153,7 @@ final class RoutingRules {
     boolean isReadonly(String name) {
         Boolean flag = readonly.get(requireNonNull(name, "name is null"));
         if (flag == null) {
-            throw new UnknownSourceException(name, config.sourceNames());
+            throw new UnknownSourceException(name, config().sourceNames());
         }
         return flag;
     }

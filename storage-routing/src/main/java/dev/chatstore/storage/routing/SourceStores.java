@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * stores: {@link #close()} closes each of them. Thread-safe (immutable apart from the closed flag).
  */
 final class SourceStores implements AutoCloseable {
-    private final StorageConfig config;
+    private volatile StorageConfig config;
     private final Map<String, ChatStore> stores;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -49,8 +49,23 @@ final class SourceStores implements AutoCloseable {
         this.stores = Collections.unmodifiableMap(ordered);
     }
 
+    /** The current config: the one opened from, with the latest {@link #replaceChatMapping} applied. */
     StorageConfig config() {
         return config;
+    }
+
+    /**
+     * Swaps in a new chat mapping (same sources, same default). One volatile write: a call that reads the config
+     * after it routes by the new mapping; a call already routed finishes where it was sent.
+     *
+     * @return the config before the swap
+     * @throws dev.chatstore.storage.spi.StorageConfigException if a mapping value names no configured source (the
+     *                                                          running mapping is kept)
+     */
+    synchronized StorageConfig replaceChatMapping(Map<Long, String> chatMapping) {
+        StorageConfig before = config;
+        config = new StorageConfig(before.defaultSource(), before.sources(), chatMapping, before.onSourceFailure());
+        return before;
     }
 
     /** Source name to store, in config order; unmodifiable. */

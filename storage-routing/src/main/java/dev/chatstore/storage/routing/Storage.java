@@ -6,6 +6,7 @@ import dev.chatstore.storage.spi.StorageConfig;
 import dev.chatstore.storage.spi.StoreAdmin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -47,8 +48,26 @@ public interface Storage extends ChatStore {
      */
     boolean isReadonly(String name);
 
-    /** The configuration this storage was built from. Works after close. */
+    /**
+     * The configuration this storage was built from, with the chat mapping currently in force (see
+     * {@link #replaceChatMapping}). Works after close.
+     */
     StorageConfig config();
+
+    /**
+     * Swaps the chat mapping at run time, for every layer at once (readonly guard, router, fan-out merge, and
+     * {@link #config()}); sources, their flags and the default source stay as opened. Thread-safe: one atomic
+     * (volatile) swap; calls that start after it returns route by the new mapping, calls already routed finish on
+     * the source they were sent to. A caller that must know no write still goes to the old source (a chat move)
+     * waits for its own in-flight calls to end after the swap.
+     *
+     * @param chatMapping chat id to source name, every name a configured source
+     * @return the mapping that was replaced
+     * @throws dev.chatstore.storage.spi.StorageConfigException naming each mapping value that is not a configured
+     *                                                          source; the running mapping is kept
+     * @throws dev.chatstore.storage.spi.StorageClosedException if the storage is closed
+     */
+    Map<Long, String> replaceChatMapping(Map<Long, String> chatMapping);
 
     /**
      * Which source serves {@code chatId}, and why: explicit source &gt; chat mapping &gt; default. Works after close.

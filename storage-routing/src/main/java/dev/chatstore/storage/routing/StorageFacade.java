@@ -47,7 +47,7 @@ final class StorageFacade implements InvocationHandler {
             ChainMetrics metrics) {
         this.sources = requireNonNull(sources, "sources is null");
         this.aggregator = requireNonNull(aggregator, "aggregator is null");
-        this.rules = new RoutingRules(sources.config());
+        this.rules = new RoutingRules(sources);
         this.chain = metrics.enabled() ? MeteredChain.routed(guard, rules, metrics).asChatStore() : guard.asChatStore();
         this.closeGrace = sources.config().sources().stream().map(SourceConfig::timeout)
                 .max(Duration::compareTo).orElseThrow();
@@ -105,6 +105,11 @@ final class StorageFacade implements InvocationHandler {
             case "config" -> sources.config();
             case "route" -> rules.route((Long) arguments[0], (String) arguments[1]);
             case "admin" -> admin((String) arguments[0]);
+            case "replaceChatMapping" -> {
+                gate.checkOpen("replaceChatMapping");
+                yield sources.replaceChatMapping((Map<Long, String>) requireNonNull(arguments[0],
+                        "chatMapping is null")).chatMapping();
+            }
             case "fanOutWithSources" -> fanOutWithSources((String) arguments[0],
                     (Function<ChatStore, List<ChatKeyed>>) arguments[1]);
             case "close" -> {

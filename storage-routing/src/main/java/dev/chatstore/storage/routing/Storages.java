@@ -89,7 +89,7 @@ public final class Storages {
         FanOutAggregator aggregator = new FanOutAggregator(sources, metrics);
         try {
             ChatRouter router = new ChatRouter(aggregator.asChatStore(), sources);
-            ReadOnlyGuard guard = new ReadOnlyGuard(router, sources.config());
+            ReadOnlyGuard guard = new ReadOnlyGuard(router, sources);
             return StorageFacade.create(sources, aggregator, guard, metrics);
         } catch (RuntimeException | Error e) {
             aggregator.close();

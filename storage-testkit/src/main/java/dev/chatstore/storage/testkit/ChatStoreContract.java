@@ -70,7 +70,7 @@ import static org.assertj.core.api.Assertions.fail;
 @ExtendWith(BackendFailures.class)
 public abstract class ChatStoreContract implements MessageContract, UserContract, SettingsContract,
         ChatInfoContract, MediaAndTaskContract, SpamContract, CacheContract, TextContract, TimestampContract,
-        ConcurrencyContract {
+        ConcurrencyContract, ChatTransferContract {
     private static final Map<Class<?>, Set<String>> CALLED = new ConcurrentHashMap<>();
     private static final Map<Class<?>, Set<String>> TESTS_RUN = new ConcurrentHashMap<>();
 
@@ -138,6 +138,11 @@ public abstract class ChatStoreContract implements MessageContract, UserContract
     @Override
     public final ChatStore store() {
         return recorded;
+    }
+
+    @Override
+    public final ChatStore rawStore() {
+        return unrecorded;
     }
 
     /** The clock the store stamps rows with: the UTC system clock unless a subclass controls the store's time. */

@@ -10,6 +10,9 @@ interface StoreFixture {
     /** The store under test, fresh and empty for each test, behind the call-recording proxy. */
     ChatStore store();
 
+    /** The store under test without the recording proxy, for its optional capabilities (ChatTransfer). */
+    ChatStore rawStore();
+
     /** The clock the store stamps rows with. */
     Clock clock();
 
