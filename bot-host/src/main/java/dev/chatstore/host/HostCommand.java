@@ -28,7 +28,8 @@ import java.nio.file.Path;
             ChatsCommand.class,
             MessagesCommand.class,
             CheckConfigCommand.class,
-            MigrateCommand.class
+            MigrateCommand.class,
+            MaintainCommand.class
         })
 public final class HostCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

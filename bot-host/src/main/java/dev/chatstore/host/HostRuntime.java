@@ -129,9 +129,17 @@ public final class HostRuntime implements AutoCloseable {
         return plugins.plugins().stream().map(HostRuntime::describe).toList();
     }
 
-    /** A status snapshot of one source, or empty when its backend has no {@link StoreAdmin}. */
+    /**
+     * A status snapshot of one source at constant cost (no counts: {@link StoreAdmin#status()}), or empty when its
+     * backend has no {@link StoreAdmin}.
+     */
     public Optional<SourceStatus> status(String sourceName) {
         return storage.admin(sourceName).map(StoreAdmin::status);
+    }
+
+    /** {@link #status(String)} with the source's chats and messages counted ({@link StoreAdmin#statusWithCounts()}). */
+    public Optional<SourceStatus> statusWithCounts(String sourceName) {
+        return storage.admin(sourceName).map(StoreAdmin::statusWithCounts);
     }
 
     /** Closes the storage, then unloads the plugins. Idempotent. */

@@ -24,8 +24,12 @@ final class SqliteAdmin {
         this.changed = opened.migrated();
     }
 
-    /** Never throws: a failing source reports {@code healthy = false} with the cause. */
-    SourceStatus status() {
+    /**
+     * Never throws: a failing source reports {@code healthy = false} with the cause. Without {@code counts} it
+     * reads only the schema level (a few rows of {@code settings} and the history table), so a probe costs the
+     * same on a 10M-message file as on an empty one; chats and messages are then -1 (not counted).
+     */
+    SourceStatus status(boolean counts) {
         SourceConfig config = source.config();
         if (source.isClosed()) {
             return new SourceStatus(config.name(), source.location(), config.readonly(), config.poolSize(), 0,
@@ -40,7 +44,7 @@ final class SqliteAdmin {
                 String schema = setup != null && setup.standIn() ? "none" : level.text();
                 String pending = setup == null ? null : setup.pending(level);
                 // A writable file below level 6 waits for its first write to be upgraded; it may lack chat_info.
-                boolean counted = SqliteSchema.hasTable(s.connection(), "chat_info")
+                boolean counted = counts && SqliteSchema.hasTable(s.connection(), "chat_info")
                         && SqliteSchema.hasTable(s.connection(), "chat_messages");
                 try (Statement statement = s.connection().createStatement();
                      ResultSet row = statement.executeQuery(counted ? "SELECT (SELECT count(*) FROM chat_info), "

@@ -12,6 +12,9 @@ import dev.chatstore.storage.spi.ChatType;
 import dev.chatstore.storage.spi.ChatUser;
 import dev.chatstore.storage.spi.DelayedTask;
 import dev.chatstore.storage.spi.MediaAttachment;
+import dev.chatstore.storage.spi.MaintenanceListener;
+import dev.chatstore.storage.spi.MaintenanceRequest;
+import dev.chatstore.storage.spi.MaintenanceResult;
 import dev.chatstore.storage.spi.MediaUpdate;
 import dev.chatstore.storage.spi.MessageCategory;
 import dev.chatstore.storage.spi.MessageQuery;
@@ -20,6 +23,8 @@ import dev.chatstore.storage.spi.SourceStatus;
 import dev.chatstore.storage.spi.SpamMessage;
 import dev.chatstore.storage.spi.StoreAdmin;
 import dev.chatstore.storage.spi.SummarizationKey;
+
+import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +71,19 @@ public final class SqliteChatStore implements ChatStore, StoreAdmin {
 
     @Override
     public SourceStatus status() {
-        return admin.status();
+        return admin.status(false);
+    }
+
+    @Override
+    public SourceStatus statusWithCounts() {
+        return admin.status(true);
+    }
+
+    @Override
+    public MaintenanceResult maintain(MaintenanceRequest request, MaintenanceListener listener) {
+        requireNonNull(request, "request is null");
+        requireNonNull(listener, "listener is null");
+        return SqliteMaintenance.run(source, request, listener);
     }
 
     @Override
