@@ -68,7 +68,7 @@ final class SqliteMaintenance {
                     + "file for the compacted copy", source.name(), source.location(), OPERATION, target));
         }
         source.checkFile(OPERATION, true);
-        long total = source.location().equals(SqliteStoreProvider.MEMORY) ? -1 : size(Path.of(source.location()));
+        long total = source.location().equals(dev.chatstore.storage.spi.SourceConfig.MEMORY_PATH) ? -1 : size(Path.of(source.location()));
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chatstore-maintain-progress");
             thread.setDaemon(true);

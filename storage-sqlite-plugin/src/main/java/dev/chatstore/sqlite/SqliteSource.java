@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +69,7 @@ final class SqliteSource implements AutoCloseable {
     /** Set once a check failed: from then on every call checks (and fails until the file is back). */
     private volatile boolean fileSuspect;
     private volatile boolean closed;
+    private volatile boolean wrote;
 
     /**
      * @param anchor     for a memory source (or a stand-in), the connection that keeps its database alive until
@@ -226,7 +228,9 @@ final class SqliteSource implements AutoCloseable {
                 setUpForWriting(operation);
             }
             checkFile(operation, true);
-            return body.get();
+            T result = body.get();
+            wrote = true;
+            return result;
         } finally {
             writeLock.unlock();
         }
@@ -398,12 +402,31 @@ final class SqliteSource implements AutoCloseable {
         return config.timeout().toMillis() / 1000.0 + " s";
     }
 
+    /**
+     * {@code PRAGMA optimize} where SQLite recommends it, as a connection closes: it refreshes the planner's
+     * statistics of the tables whose use suggests it (cheap: usually nothing; bounded by SQLite's own analysis
+     * limit), so a file that grew to millions of rows keeps good plans. Only for a file source this process wrote,
+     * so opening and reading a file still change nothing. A failure costs the statistics, not the close: logged.
+     */
+    private void optimizeIfWritten() {
+        if (!wrote || config.readonly() || anchor != null) {
+            return;
+        }
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA optimize");
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Source {} ({}): PRAGMA optimize at close failed; the planner keeps its older statistics "
+                    + "(run `maintain` to refresh them): {}", name(), location, e.toString());
+        }
+    }
+
     /** Closes the pool (calls in flight finish or fail), then the memory database's anchor. Idempotent. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
+        optimizeIfWritten();
         closed = true;
         statementCaches.clear();
         pool.close();
