@@ -51,7 +51,7 @@ public class ChainOverheadBenchmark {
         store = new InMemoryChatStore();
         SampleMessages.fill(store, MESSAGES);
         StorageConfig config = new StorageConfig(Sqlite.SOURCE, List.of(SourceConfig.of(Sqlite.SOURCE,
-                SourceConfig.MEMORY_PATH)), Map.of(), OnSourceFailure.SKIP);
+                ":memory:")), Map.of(), OnSourceFailure.SKIP);
         storage = Storages.of(config, Map.of(Sqlite.SOURCE, store));
     }
 

@@ -78,7 +78,7 @@ final class ReportSections {
     private void reads() {
         line("## 3. Reads on 100,000 messages: direct, through `Storage`, raw JDBC");
         line("");
-        line("| read (file source, 100 chats × 1,000 messages) | `SqliteChatStore` | through `Storage` | raw JDBC "
+        line("| read (file source, 100 chats × 1,000 messages) | SQLite store (direct) | through `Storage` | raw JDBC "
                 + "| Storage vs direct |");
         line("|---|---|---|---|---|");
         readRow("point read (`getChatMessage`)", "SqliteReadBenchmark.pointRead", true);

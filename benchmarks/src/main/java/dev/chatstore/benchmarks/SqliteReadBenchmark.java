@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads on a file source of 100,000 messages (100 chats of 1,000): a point read by id and the latest 50 messages
- * of a chat, three ways: on the {@code SqliteChatStore} directly, through a one-source {@link Storage} over that
+ * of a chat, three ways: on the SQLite plugin's store directly, through a one-source {@link Storage} over that
  * same store (the routing chain's cost), and as raw JDBC on the same file (the driver's floor). Two forks and five
  * iterations for the direct and Storage pairs: the chain costs nanoseconds, and a single fork's luck (JIT, memory
  * layout) moves a SQLite read by a few percent either way.

@@ -2,11 +2,8 @@ package dev.chatstore.host;
 
 import com.google.inject.AbstractModule;
 import dev.chatstore.storage.routing.StorageModule;
+import dev.chatstore.storage.routing.StoreProviders;
 import dev.chatstore.storage.spi.StorageConfig;
-import dev.chatstore.storage.spi.StoreProvider;
-
-import java.util.Collection;
-import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,11 +13,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class HostModule extends AbstractModule {
     private final StorageConfig config;
-    private final List<StoreProvider> providers;
+    private final StoreProviders providers;
 
-    HostModule(StorageConfig config, Collection<StoreProvider> providers) {
+    HostModule(StorageConfig config, StoreProviders providers) {
         this.config = requireNonNull(config, "config is null");
-        this.providers = List.copyOf(providers);
+        this.providers = requireNonNull(providers, "providers is null");
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.chatstore.host;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.chatstore.storage.plugins.StoragePlugins;
 import dev.chatstore.storage.routing.Storage;
+import dev.chatstore.storage.routing.StoreProviders;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceStatus;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 import dev.chatstore.storage.spi.StorageConfig;
+import dev.chatstore.storage.spi.StorageException;
 import dev.chatstore.storage.spi.StoreAdmin;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -30,13 +33,16 @@ public final class HostRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HostRuntime.class);
 
     private final HostSetup setup;
+    private final StorageConfig config;
     private final StoragePlugins plugins;
     private final List<String> providerTypes;
     private final Storage storage;
     private boolean closed;
 
-    private HostRuntime(HostSetup setup, StoragePlugins plugins, List<String> providerTypes, Storage storage) {
+    private HostRuntime(HostSetup setup, StorageConfig config, StoragePlugins plugins, List<String> providerTypes,
+                        Storage storage) {
         this.setup = setup;
+        this.config = config;
         this.plugins = plugins;
         this.providerTypes = providerTypes;
         this.storage = storage;
@@ -59,22 +65,23 @@ public final class HostRuntime implements AutoCloseable {
         requireNonNull(setup, "setup is null");
         log.info("Configuration: {}", setup.choice().describe());
         log.info("Plugins folder: {}", setup.pluginsDir());
-        StoragePlugins plugins = StoragePlugins.load(setup.pluginsDir());
+        StoragePlugins plugins = loadPlugins(setup.pluginsDir());
         Storage storage = null;
         try {
             logPlugins(plugins);
-            ProviderIndex providers = ProviderIndex.of(plugins.providers(),
-                    provider -> provider.getClass().getName() + plugins.pluginOf(provider).map(id -> " (plugin " + id + ")")
-                            .orElse(" (host class path)"), setup.pluginsDir());
-            providers.requireTypes(setup.storageConfig(), plugins.failedPlugins().stream()
-                    .map(plugin -> plugin.getPluginId() + " " + plugin.getPluginState()).toList());
-            if (probeSourcesFirst) {
-                SourceProbe.requireAllOpen(setup.storageConfig(), providers);
+            StoreProviders providers = providers(plugins, setup.pluginsDir());
+            StorageConfig config = setup.storageConfig(providers.keys());
+            try {
+                providers.requireTypes(config, "");
+            } catch (StorageException e) {
+                throw HostFailure.usage(e.getMessage());
             }
-            Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                    new HostModule(setup.storageConfig(), providers.providers()));
+            if (probeSourcesFirst) {
+                SourceProbe.requireAllOpen(config, providers);
+            }
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, new HostModule(config, providers));
             storage = injector.getInstance(Storage.class);
-            HostRuntime runtime = new HostRuntime(setup, plugins, providers.types(), storage);
+            HostRuntime runtime = new HostRuntime(setup, config, plugins, providers.types(), storage);
             runtime.checkSources();
             return runtime;
         } catch (RuntimeException e) {
@@ -107,8 +114,9 @@ public final class HostRuntime implements AutoCloseable {
         return setup;
     }
 
+    /** The storage config, read once the plugins declared their keys. */
     public StorageConfig config() {
-        return setup.storageConfig();
+        return config;
     }
 
     public Storage storage() {
@@ -130,16 +138,33 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     /**
-     * A status snapshot of one source at constant cost (no counts: {@link StoreAdmin#status()}), or empty when its
-     * backend has no {@link StoreAdmin}.
+     * A status snapshot of one source, at constant cost (no counts: {@link StoreAdmin#status()}). A backend
+     * without {@link StoreAdmin} gets one from its config, with health from a point read through the source
+     * ({@code StoreAdmin} is optional); fields it cannot tell are "unknown"/-1.
      */
-    public Optional<SourceStatus> status(String sourceName) {
-        return storage.admin(sourceName).map(StoreAdmin::status);
+    public SourceStatus status(String sourceName) {
+        return status(sourceName, false);
     }
 
     /** {@link #status(String)} with the source's chats and messages counted ({@link StoreAdmin#statusWithCounts()}). */
-    public Optional<SourceStatus> statusWithCounts(String sourceName) {
-        return storage.admin(sourceName).map(StoreAdmin::statusWithCounts);
+    public SourceStatus statusWithCounts(String sourceName) {
+        return status(sourceName, true);
+    }
+
+    private SourceStatus status(String sourceName, boolean counts) {
+        Optional<StoreAdmin> admin = storage.admin(sourceName);
+        if (admin.isPresent()) {
+            return counts ? admin.get().statusWithCounts() : admin.get().status();
+        }
+        SourceConfig source = config.source(sourceName);
+        String detail = "";
+        try {
+            storage.source(sourceName).getChatInfo(0L);
+        } catch (RuntimeException e) {
+            detail = Errors.oneLine(e);
+        }
+        return new SourceStatus(sourceName, source.location(), source.readonly(), source.poolSize(), 0, "unknown",
+                -1, -1, "unknown", detail.isEmpty(), detail);
     }
 
     /** Closes the storage, then unloads the plugins. Idempotent. */
@@ -158,25 +183,39 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     private void checkSources() {
-        List<String> refusals = new ArrayList<>();
         for (SourceConfig source : config().sources()) {
-            Optional<SourceStatus> status = status(source.name());
-            String backendVersion = status.map(SourceStatus::backendVersion).orElse("unknown");
-            log.info("Source {}: type {}, path {}, {}, pool size {}, {} {}", source.name(), source.type(),
-                    source.path(), source.readonly() ? "ro" : "rw", source.poolSize(),
-                    SourceConfig.DEFAULT_TYPE.equals(source.type()) ? "SQLite" : "backend", backendVersion);
-            status.filter(s -> !s.healthy())
-                    .ifPresent(s -> log.warn("Source {} is unhealthy: {}", source.name(), s.detail()));
-            if (SourceConfig.DEFAULT_TYPE.equals(source.type())) {
-                if (!SqliteVersionRule.readable(backendVersion)) {
-                    log.warn("Source {}: cannot read its SQLite version ('{}'); {} or newer is required",
-                            source.name(), backendVersion, SqliteVersionRule.MINIMUM);
-                }
-                SqliteVersionRule.refusal(source.name(), backendVersion).ifPresent(refusals::add);
+            SourceStatus status = status(source.name());
+            log.info("Source {}: type {}, at {}, {}, pool size {}, version {}", source.name(), source.type(),
+                    status.location(), source.readonly() ? "ro" : "rw", status.poolSize(), status.backendVersion());
+            if (!status.healthy()) {
+                log.warn("Source {} is unhealthy: {}", source.name(), status.detail());
             }
         }
-        if (!refusals.isEmpty()) {
-            throw new HostFailure(ExitCode.FAILED, refusals.get(0), refusals.subList(1, refusals.size()));
+    }
+
+    /**
+     * The providers of the started plugins, indexed by type.
+     *
+     * @throws HostFailure (exit 2) if two plugins provide one type
+     */
+    private static StoreProviders providers(StoragePlugins plugins, Path pluginsDir) {
+        try {
+            return StoreProviders.of(plugins.providers(), provider -> provider.getClass().getName()
+                    + plugins.pluginOf(provider).map(id -> " (plugin " + id + ")").orElse(" (host class path)"),
+                    ", from plugins folder " + pluginsDir + (plugins.failedPlugins().isEmpty() ? ""
+                            : "; plugins that failed to start: " + String.join(", ", plugins.failedPlugins().stream()
+                            .map(plugin -> plugin.getPluginId() + " " + plugin.getPluginState()).toList())));
+        } catch (StorageException e) {
+            throw HostFailure.usage(e.getMessage());
+        }
+    }
+
+    private static StoragePlugins loadPlugins(Path pluginsDir) {
+        try {
+            return StoragePlugins.load(pluginsDir);
+        } catch (RuntimeException e) {
+            throw new HostFailure(ExitCode.FAILED, "Cannot load the plugins in " + pluginsDir + ": " + e.getMessage()
+                    + "; remove or replace the broken plugin", List.of(), e);
         }
     }
 
@@ -186,9 +225,6 @@ public final class HostRuntime implements AutoCloseable {
         }
         for (PluginWrapper plugin : plugins.plugins()) {
             log.info("Plugin {}", describe(plugin));
-            if (plugin.getFailedException() != null) {
-                log.warn("Plugin {} failed: {}", plugin.getPluginId(), plugin.getFailedException().toString());
-            }
         }
     }
 

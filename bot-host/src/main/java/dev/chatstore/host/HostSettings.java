@@ -65,6 +65,16 @@ public record HostSettings(Optional<Path> pluginsDir, Optional<String> secretTok
         return from(toml, configFile.toAbsolutePath().getParent(), problem -> problems.accept(configFile + ": " + problem));
     }
 
+    /**
+     * Reads the host tables of a parsed config file (parsed once, with the storage config); problems are prefixed
+     * with the file's path.
+     */
+    public static HostSettings of(dev.chatstore.storage.config.TomlDocument document, Consumer<String> problems) {
+        Consumer<String> prefixed = document.file().<Consumer<String>>map(file -> problem -> problems.accept(file + ": " + problem))
+                .orElse(problems);
+        return from(document.toml(), document.baseDir(), prefixed);
+    }
+
     /** Reads the host tables of TOML text; for tests. */
     public static HostSettings parse(String text, Path baseDir, Consumer<String> problems) {
         return from(Toml.parse(text), baseDir, problems);

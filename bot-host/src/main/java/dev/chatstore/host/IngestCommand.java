@@ -46,7 +46,7 @@ final class IngestCommand extends HostSubcommand {
         IngestSummary summary;
         try (HostRuntime runtime = startRuntime(); RuntimeShutdownHook hook = RuntimeShutdownHook.closing(runtime)) {
             Storage storage = runtime.storage();
-            UpdateIngester ingester = new UpdateIngester(storage, chatId -> storage.config().sourceNameForChat(chatId));
+            UpdateIngester ingester = new UpdateIngester(storage, chatId -> storage.route(chatId, null).sourceName());
             long lines = file != null && System.console() != null ? countLines(file) : -1;
             try (Reader reader = open(file); Progress progress = Progress.start("Ingesting", lines, "lines")) {
                 summary = ingester.ingest(reader, new IngestReporter(err(), progress));

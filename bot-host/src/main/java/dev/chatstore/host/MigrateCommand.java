@@ -43,7 +43,7 @@ final class MigrateCommand extends HostSubcommand {
     private static MigrationRow migrate(HostRuntime runtime, String name, boolean readonly) {
         Optional<StoreAdmin> admin = runtime.storage().admin(name);
         if (admin.isEmpty()) {
-            return MigrationRow.failed(name, readonly, "its storage type has no schema migrations");
+            return MigrationRow.noMigrations(name, readonly);
         }
         try {
             MigrationResult result = admin.get().migrate();

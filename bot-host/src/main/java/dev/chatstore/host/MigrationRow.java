@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param versionBefore the schema version when the host opened the source, or null when the step failed
  * @param versionAfter  the schema version now, or null when the step failed
- * @param result        {@code migrated}, {@code up-to-date}, {@code checked} (readonly, never changed) or
- *                      {@code failed}
+ * @param result        {@code migrated}, {@code up-to-date}, {@code checked} (readonly, never changed),
+ *                      {@code no schema migrations} (a backend without {@code StoreAdmin}) or {@code failed}
  * @param error         why it failed, or null
  * @param notes         what one-time steps changed in the data, with counts (for example rows repaired); empty
  */
@@ -22,6 +22,11 @@ public record MigrationRow(String source, boolean readonly, String versionBefore
         String outcome = readonly ? "checked" : result.changed() ? "migrated" : "up-to-date";
         return new MigrationRow(result.sourceName(), readonly, result.versionBefore(), result.versionAfter(),
                 result.changed(), outcome, null, result.notes());
+    }
+
+    /** A source whose backend has no {@code StoreAdmin}: nothing to migrate, which is not a failure. */
+    static MigrationRow noMigrations(String source, boolean readonly) {
+        return new MigrationRow(source, readonly, null, null, false, "no schema migrations", null, List.of());
     }
 
     static MigrationRow failed(String source, boolean readonly, String error) {

@@ -20,13 +20,8 @@ import java.util.Optional;
 public record SourceRow(String name, String type, String path, boolean readonly, int poolSize, Integer connectionsInUse,
                         String schemaVersion, Long chats, Long messages, String backendVersion, Boolean healthy,
                         String detail) {
-    static SourceRow of(SourceConfig source, Optional<SourceStatus> status) {
-        if (status.isEmpty()) {
-            return new SourceRow(source.name(), source.type(), source.path(), source.readonly(), source.poolSize(),
-                    null, null, null, null, null, null, null);
-        }
-        SourceStatus s = status.get();
-        return new SourceRow(source.name(), source.type(), s.location(), source.readonly(), source.poolSize(),
+    static SourceRow of(SourceConfig source, SourceStatus s) {
+        return new SourceRow(source.name(), source.type(), s.location(), source.readonly(), s.poolSize(),
                 s.activeConnections(), s.schemaVersion(), s.chats() < 0 ? null : s.chats(),
                 s.messages() < 0 ? null : s.messages(), s.backendVersion(), s.healthy(),
                 s.detail().isEmpty() ? null : s.detail());

@@ -4,9 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
+import dev.chatstore.storage.config.StorageConfigReader;
 import dev.chatstore.storage.routing.Storage;
 import dev.chatstore.storage.routing.StorageModule;
+import dev.chatstore.storage.routing.StoreProviders;
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.ConfigKey;
+import dev.chatstore.storage.spi.ConfigKeyKind;
 import dev.chatstore.storage.spi.MessageQuery;
 import dev.chatstore.storage.spi.ReadOnlySourceException;
 import dev.chatstore.storage.spi.SourceConfig;
@@ -16,6 +20,7 @@ import dev.chatstore.storage.testkit.InMemoryChatStore;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
-/** The code of the README's "For bot developers" section, kept compiling and true. */
+/**
+ * The code of the README's "For bot developers" section: each block between {@code README:begin} and
+ * {@code README:end} appears verbatim in README.md ({@link ReadmeSnippetsTest} checks it) and runs here.
+ */
 class BotDeveloperExamplesTest {
     static final String CONFIG = """
             [database]
@@ -37,6 +45,7 @@ class BotDeveloperExamplesTest {
             -1001234567890 = "archive"
             """;
 
+    // README:begin bot-code
     /** Bot code: asks for the one storage interface, knows nothing of sources or plugins. */
     static final class WelcomeHandler {
         private final ChatStore store;
@@ -47,16 +56,16 @@ class BotDeveloperExamplesTest {
         }
 
         void onJoin(long chatId, long userId, String username, String fullName) {
-            store.updateChatUser(chatId, userId, username, fullName);
+            store.updateChatUser(chatId, userId, username, fullName);   // routed by chat id; refused if readonly
         }
     }
 
-    /** The bot's module, as in production: the storage chain plus the bot's own bindings. */
+    /** The bot's module: the storage chain plus the bot's own bindings. */
     static final class BotModule extends AbstractModule {
         private final StorageConfig config;
-        private final List<StoreProvider> providers;
+        private final StoreProviders providers;
 
-        BotModule(StorageConfig config, List<StoreProvider> providers) {
+        BotModule(StorageConfig config, StoreProviders providers) {
             this.config = config;
             this.providers = providers;
         }
@@ -67,8 +76,10 @@ class BotDeveloperExamplesTest {
             bind(WelcomeHandler.class);
         }
     }
+    // README:end
 
-    /** Every source in memory, behind the real routing chain: the type name matches the config's. */
+    // README:begin test-provider
+    /** Every source in memory, behind the real routing chain; the type and key are those of the config. */
     static final class InMemoryProvider implements StoreProvider {
         @Override
         public String type() {
@@ -76,16 +87,24 @@ class BotDeveloperExamplesTest {
         }
 
         @Override
+        public List<ConfigKey> configKeys() {
+            return List.of(ConfigKey.required("path", ConfigKeyKind.PATH, "ignored in memory").withLiterals(":memory:"));
+        }
+
+        @Override
         public ChatStore open(SourceConfig source) {
             return new InMemoryChatStore(source.name());
         }
     }
-
-    private final StorageConfig config = StorageConfig.fromToml(CONFIG, java.nio.file.Path.of(""));
+    // README:end
 
     @Test
     void theRealChainOverInMemorySources() {
-        Injector injector = Guice.createInjector(new BotModule(config, List.of(new InMemoryProvider())));
+        // README:begin test-real-chain
+        StoreProviders providers = StoreProviders.of(List.of(new InMemoryProvider()));
+        StorageConfig config = StorageConfigReader.fromToml(CONFIG, Path.of(""), providers.keys());
+        Injector injector = Guice.createInjector(new BotModule(config, providers));
+        // README:end
         Storage storage = injector.getInstance(Storage.class);
         try {
             injector.getInstance(WelcomeHandler.class).onJoin(42, 7, "anna", "Anna K");
@@ -102,12 +121,14 @@ class BotDeveloperExamplesTest {
 
     @Test
     void aMockInPlaceOfTheStore() {
+        StoreProviders providers = StoreProviders.of(List.of(new InMemoryProvider()));
+        StorageConfig config = StorageConfigReader.fromToml(CONFIG, Path.of(""), providers.keys());
+        // README:begin test-mock
         ChatStore store = mock(ChatStore.class);
-        Injector injector = Guice.createInjector(Modules.override(new BotModule(config, List.of(new InMemoryProvider())))
+        Injector mocked = Guice.createInjector(Modules.override(new BotModule(config, providers))
                 .with(binder -> binder.bind(ChatStore.class).toInstance(store)));
-
-        injector.getInstance(WelcomeHandler.class).onJoin(42, 7, "anna", "Anna K");
-
+        mocked.getInstance(WelcomeHandler.class).onJoin(42, 7, "anna", "Anna K");
         verify(store).updateChatUser(42, 7, "anna", "Anna K");
+        // README:end
     }
 }

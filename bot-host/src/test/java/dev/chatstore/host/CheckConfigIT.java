@@ -49,11 +49,11 @@ class CheckConfigIT {
     @MethodSource("exampleConfigs")
     void everyExampleConfigChecksOut(Path example, @TempDir Path dir) throws IOException {
         Path config = Files.copy(example, dir.resolve(example.getFileName()));
-        StorageConfig storage = StorageConfig.fromToml(config);
+        StorageConfig storage = dev.chatstore.storage.config.StorageConfigReader.fromToml(config, TestKeys.SQLITE);
         for (SourceConfig source : storage.sources()) {
             if (source.readonly()) {
-                Files.createDirectories(Path.of(source.path()).getParent());
-                Files.copy(emptyDatabase, Path.of(source.path()));
+                Files.createDirectories(Path.of(source.requireString("path")).getParent());
+                Files.copy(emptyDatabase, Path.of(source.requireString("path")));
             }
         }
 
@@ -76,7 +76,7 @@ class CheckConfigIT {
         assertThat(mapping).containsExactlyElementsOf(storage.chatMapping().entrySet());
         for (SourceConfig source : storage.sources()) {
             // check-config changes no file: a writable file is created by the first write (or migrate).
-            assertThat(Files.exists(Path.of(source.path()))).as("source %s exists", source.name())
+            assertThat(Files.exists(Path.of(source.requireString("path")))).as("source %s exists", source.name())
                     .isEqualTo(source.readonly());
         }
         report.path("sources").forEach(row -> assertThat(row.path("detail").isTextual() ? row.path("detail").asText() : "")

@@ -31,7 +31,7 @@ class HostSetupTest {
         HostSetup setup = HostSetup.resolve(new HostOptions(config, null, null, false), Path.of("/"), Optional.empty());
 
         assertThat(setup.pluginsDir()).isEqualTo(work.resolve("deploy/plugins"));
-        assertThat(setup.storageConfig().source("primary").path())
+        assertThat(setup.storageConfig(TestKeys.SQLITE).source("primary").requireString("path"))
                 .isEqualTo(work.resolve("deploy/data/bot.db").toString());
         assertThat(setup.choice().config()).contains(config);
     }
@@ -41,10 +41,10 @@ class HostSetupTest {
         HostSetup setup = HostSetup.resolve(new HostOptions(null, Path.of("bot.db"), Path.of("p"), false), work,
                 Optional.empty());
 
-        StorageConfig config = setup.storageConfig();
+        StorageConfig config = setup.storageConfig(TestKeys.SQLITE);
         assertThat(config.sourceNames()).containsExactly(StorageConfig.DEFAULT_SOURCE_NAME);
         assertThat(config.defaultSourceConfig().readonly()).isFalse();
-        assertThat(Path.of(config.defaultSourceConfig().path())).isEqualTo(work.resolve("bot.db"));
+        assertThat(Path.of(config.defaultSourceConfig().requireString("path"))).isEqualTo(work.resolve("bot.db"));
         assertThat(setup.pluginsDir()).isEqualTo(work.resolve("p"));
         assertThat(setup.settings()).isEqualTo(HostSettings.none());
     }
@@ -77,7 +77,8 @@ class HostSetupTest {
                 pool_size = 3
                 """);
 
-        assertThatThrownBy(() -> HostSetup.resolve(new HostOptions(config, null, null, false), work, Optional.empty()))
+        HostSetup setup = HostSetup.resolve(new HostOptions(config, null, null, false), work, Optional.empty());
+        assertThatThrownBy(() -> setup.storageConfig(TestKeys.SQLITE))
                 .isInstanceOfSatisfying(StorageConfigException.class, failure -> {
                     assertThat(failure.problems()).anyMatch(p -> p.contains("Default source 'missing' not found"));
                     assertThat(failure.problems()).anyMatch(p -> p.contains("missing required 'path' field"));
@@ -96,7 +97,8 @@ class HostSetupTest {
                 path = "a.db"
                 """);
 
-        assertThatThrownBy(() -> HostSetup.resolve(new HostOptions(config, null, null, false), work, Optional.empty()))
+        HostSetup setup = HostSetup.resolve(new HostOptions(config, null, null, false), work, Optional.empty());
+        assertThatThrownBy(() -> setup.storageConfig(TestKeys.SQLITE))
                 .isInstanceOfSatisfying(StorageConfigException.class, failure -> assertThat(failure.problems())
                         .containsExactly(config + ": unknown key 'secret' in [telegram] (known keys: secret-token, webhook-path)"));
     }

@@ -99,9 +99,21 @@ class MainTest {
         assertThat(run("--config", config.toString(), "check-config")).isEqualTo(2);
         assertThat(err.toString().lines())
                 .first().asString().startsWith("Error: Invalid configuration (");
-        assertThat(err.toString()).contains("Default source 'nope' not found", "missing required 'path' field",
+        // Without the SQLite plugin the host cannot know that 'path' is required; it says why, with the rest.
+        assertThat(err.toString()).contains("Default source 'nope' not found", "No storage plugin provides type 'sqlite' (source a)",
                 "readonly", "chatMapping key 'abc' is not a chat id", "unknown key 'dirr' in [plugins]");
         assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aValueNestedAThousandLevelsDeepIsOneErrorLineAndExit2() throws IOException {
+        Path config = Files.writeString(work.resolve("deep.toml"), "[database.sources.a]\npath = \"a.db\"\nx = "
+                + "[".repeat(1000) + "]".repeat(1000) + "\n");
+
+        assertThat(run("--config", config.toString(), "check-config")).isEqualTo(2);
+        assertThat(err.toString().lines().filter(line -> line.startsWith("Error: "))).hasSize(1);
+        assertThat(err.toString()).contains(config.toString(), "line 3", "nested more than 100 levels")
+                .doesNotContain("StackOverflowError").doesNotContain("\tat ");
     }
 
     @Test

@@ -34,6 +34,26 @@ class PluginLoadingIT {
         HostProcess.Result result = run(dir, "--db", "bot.db", "--plugins", "plugins", "sources", "--json").exits(0);
 
         assertThat(result.json().get(0).path("healthy").asBoolean()).isTrue();
+        assertThat(result.err()).contains("bundles the storage SPI", "<scope>provided</scope>");
+    }
+
+    @Test
+    void strayEntriesInThePluginsFolderGiveOneWarnLineEachAndTracesOnlyWithVerbose(@TempDir Path dir)
+            throws IOException {
+        Path plugins = HostProcess.installPlugins(dir);
+        Files.createDirectories(plugins.resolve("old-plugin-backup"));
+        Files.writeString(plugins.resolve("notes.txt"), "which plugins we run");
+
+        HostProcess.Result result = run(dir, "--db", "bot.db", "--plugins", "plugins", "sources").exits(0);
+
+        assertThat(result.err().lines().filter(line -> line.contains("WARN") && line.contains("Skipped")))
+                .hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains(plugins.resolve("old-plugin-backup").toString()))
+                .anySatisfy(line -> assertThat(line).contains(plugins.resolve("notes.txt").toString()));
+        assertThat(result.err()).doesNotContain("\tat ").doesNotContain("ERROR");
+
+        HostProcess.Result verbose = run(dir, "-v", "--db", "bot.db", "--plugins", "plugins", "sources").exits(0);
+        assertThat(verbose.err()).contains("Why " + plugins.resolve("old-plugin-backup") + " is no plugin", "\tat ");
     }
 
     @Test

@@ -53,12 +53,12 @@ class WebhookHandlerTest {
 
     @BeforeEach
     void start() throws IOException {
-        StorageConfig config = StorageConfig.fromMap(Map.of(
+        StorageConfig config = dev.chatstore.storage.config.StorageConfigReader.fromMap(Map.of(
                 "default", "primary",
                 "sources", Map.of(
                         "primary", Map.of("path", ":memory:"),
                         "archive", Map.of("path", ":memory:", "readonly", true)),
-                "chatMapping", Map.of(ARCHIVED_CHAT, "archive")));
+                "chatMapping", Map.of(ARCHIVED_CHAT, "archive")), java.nio.file.Path.of(""), TestKeys.SQLITE);
         Map<String, ChatStore> stores = new LinkedHashMap<>();
         stores.put("primary", new InMemoryChatStore("primary"));
         stores.put("archive", new InMemoryChatStore("archive"));

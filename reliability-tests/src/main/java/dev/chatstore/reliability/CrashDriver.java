@@ -36,7 +36,7 @@ public final class CrashDriver {
         // Autoflush off: each acknowledgement is flushed explicitly, after its commit.
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, "UTF-8");
         ChatStore store = new SqliteStoreProvider().open(
-                new SourceConfig("crash", file.toString(), false, 2, Duration.ofSeconds(10), SqliteStoreProvider.TYPE));
+                new SourceConfig("crash", SqliteStoreProvider.TYPE, false, 2, Duration.ofSeconds(10), java.util.Map.of("path", file.toString())));
         store.updateChatUser(SINGLE_CHAT, 7, "writer", "Single Writer");
         store.updateChatUser(BATCH_CHAT, 8, "batcher", "Batch Writer");
         long deadline = System.nanoTime() + MAX_RUN.toNanos();

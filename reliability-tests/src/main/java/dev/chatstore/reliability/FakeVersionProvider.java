@@ -1,6 +1,8 @@
 package dev.chatstore.reliability;
 
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.ConfigKey;
+import dev.chatstore.storage.spi.ConfigKeyKind;
 import dev.chatstore.storage.spi.MigrationResult;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceStatus;
@@ -29,14 +31,19 @@ public final class FakeVersionProvider implements StoreProvider {
     }
 
     @Override
+    public List<ConfigKey> configKeys() {
+        return List.of(ConfigKey.required("path", ConfigKeyKind.PATH, "a text file holding the version to report"));
+    }
+
+    @Override
     public ChatStore open(SourceConfig source) {
         String version;
         try {
-            version = Files.readString(Path.of(source.path())).trim();
+            version = Files.readString(Path.of(source.requireString("path"))).trim();
         } catch (IOException e) {
-            throw new StorageException("fake source " + source.name() + ": cannot read " + source.path(), e);
+            throw new StorageException("fake source " + source.name() + ": cannot read " + source.location(), e);
         }
-        SourceStatus status = new SourceStatus(source.name(), source.path(), source.readonly(), source.poolSize(), 0,
+        SourceStatus status = new SourceStatus(source.name(), source.location(), source.readonly(), source.poolSize(), 0,
                 "6", 0, 0, version, true, "");
         return (ChatStore) Proxy.newProxyInstance(FakeVersionProvider.class.getClassLoader(),
                 new Class<?>[] {ChatStore.class, StoreAdmin.class}, (proxy, method, args) -> switch (method.getName()) {

@@ -16,7 +16,7 @@ public final class ReadonlyOpenDriver {
     }
 
     public static void main(String[] args) {
-        SourceConfig source = new SourceConfig("archive", args[0], true, 2, Duration.ofSeconds(5), SqliteStoreProvider.TYPE);
+        SourceConfig source = new SourceConfig("archive", SqliteStoreProvider.TYPE, true, 2, Duration.ofSeconds(5), java.util.Map.of("path", args[0]));
         try (ChatStore store = new SqliteStoreProvider().open(source)) {
             System.out.println("OPENED " + store.getChatMessages(Long.parseLong(args[1]), MessageQuery.all()).size());
         } catch (RuntimeException e) {

@@ -63,7 +63,7 @@ class CrashSafetyIT {
 
         // Reopening through the plugin: the schema check passes and the data is served.
         try (ChatStore store = new SqliteStoreProvider().open(
-                new SourceConfig("crash", db.toString(), false, 2, Duration.ofSeconds(10), SqliteStoreProvider.TYPE))) {
+                new SourceConfig("crash", SqliteStoreProvider.TYPE, false, 2, Duration.ofSeconds(10), java.util.Map.of("path", db.toString())))) {
             for (String id : acknowledged.stream().limit(200).toList()) {
                 String[] parts = id.split(":");
                 assertThat(store.getChatMessage(Long.parseLong(parts[0]), parts[1])).as(id).isPresent();

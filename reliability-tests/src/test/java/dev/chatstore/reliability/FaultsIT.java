@@ -73,7 +73,7 @@ class FaultsIT {
         double seconds = TIMEOUT.toMillis() / 1000.0;
         sources.put("healthy", Map.of("path", folder.resolve("healthy.db").toString(), "pool-size", 2, "timeout", seconds));
         sources.put("victim", Map.of("path", victim.toString(), "pool-size", 2, "timeout", seconds));
-        StorageConfig config = StorageConfig.fromMap(Map.of("default", "healthy", "on-source-failure", onFailure,
+        StorageConfig config = Configs.fromMap(Map.of("default", "healthy", "on-source-failure", onFailure,
                 "sources", sources, "chatMapping", Map.of(VICTIM_CHAT, "victim")));
         List<String> outcomes = new ArrayList<>();
         int failures = 0;

@@ -80,7 +80,7 @@ class HostileConfigTest {
         String trailer = mutation.step().apply(copy);
         String toml = TomlText.render(copy, trailer);
         try {
-            StorageConfig config = StorageConfig.fromToml(toml, BASE);
+            StorageConfig config = Configs.fromToml(toml, BASE);
             assertThat(mutation.certainlyInvalid()).as("accepted %s:%n%s%n-> %s", mutation, toml, config).isFalse();
         } catch (StorageConfigException e) {
             // The key as parsed, or as written in the file (a TOML syntax error quotes the line, escapes included).
@@ -101,7 +101,7 @@ class HostileConfigTest {
             edit.apply(toml);
         }
         try {
-            StorageConfig.fromToml(toml.toString(), BASE);
+            Configs.fromToml(toml.toString(), BASE);
         } catch (StorageConfigException e) {
             assertThat(e.getMessage()).isNotBlank();
         } catch (RuntimeException | Error e) {
@@ -111,7 +111,7 @@ class HostileConfigTest {
 
     @Property
     void theValidConfigsThemselvesLoad(@ForAll("validConfigs") Map<String, Object> database) {
-        StorageConfig config = StorageConfig.fromToml(TomlText.render(database, ""), BASE);
+        StorageConfig config = Configs.fromToml(TomlText.render(database, ""), BASE);
         assertThat(config.sourceNames()).containsExactlyElementsOf(sources(database).keySet());
     }
 

@@ -67,7 +67,7 @@ class HostileDataTest {
     void open() {
         Map<String, Object> sources = new LinkedHashMap<>();
         sources.put("primary", Map.of("path", dir.resolve("bot.db").toString(), "pool-size", 2, "timeout", 10.0));
-        storage = Storages.open(StorageConfig.fromMap(Map.of("default", "primary", "sources", sources)),
+        storage = Storages.open(Configs.fromMap(Map.of("default", "primary", "sources", sources)),
                 List.of(new SqliteStoreProvider()));
     }
 

@@ -51,7 +51,7 @@ class LoadTest {
         Map<String, Object> sources = new LinkedHashMap<>();
         sources.put("a", Map.of("path", dir.resolve("a.db").toString(), "pool-size", 2, "timeout", 10.0));
         sources.put("b", Map.of("path", dir.resolve("b.db").toString(), "pool-size", 2, "timeout", 10.0));
-        StorageConfig config = StorageConfig.fromMap(Map.of("default", "a", "sources", sources,
+        StorageConfig config = Configs.fromMap(Map.of("default", "a", "sources", sources,
                 "chatMapping", Map.of(CHAT_B, "b")));
         long seconds = Long.getLong("reliability.load.seconds", 3);
         Map<String, Set<String>> written = new ConcurrentHashMap<>();

@@ -59,7 +59,7 @@ class ReadonlyTest {
         Map<String, Object> sources = new LinkedHashMap<>();
         sources.put("archive", Map.of("path", archive.toString(), "readonly", true, "pool-size", 2, "timeout", 5.0));
         sources.put("primary", Map.of("path", primary.toString(), "pool-size", 2, "timeout", 5.0));
-        return StorageConfig.fromMap(Map.of("default", defaultSource, "sources", sources,
+        return Configs.fromMap(Map.of("default", defaultSource, "sources", sources,
                 "chatMapping", Map.of(ARCHIVED_CHAT, "archive")));
     }
 
@@ -114,7 +114,7 @@ class ReadonlyTest {
     @Test
     void thePluginsOwnStoreAndConnectionsRefuseEveryWriteWithNoGuardInFront() {
         String before = TestFiles.sha256(archive);
-        SourceConfig readonly = new SourceConfig("archive", archive.toString(), true, 2, Duration.ofSeconds(5), "sqlite");
+        SourceConfig readonly = new SourceConfig("archive", "sqlite", true, 2, Duration.ofSeconds(5), java.util.Map.of("path", archive.toString()));
         try (ChatStore store = new SqliteStoreProvider().open(readonly)) {
             for (OperationDescriptor operation : Operations.writes()) {
                 Object outcome = Operations.call(store, operation, ARCHIVED_CHAT, "direct");

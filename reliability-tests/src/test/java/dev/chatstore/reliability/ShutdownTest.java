@@ -64,7 +64,7 @@ class ShutdownTest {
         Map<String, Object> sources = new LinkedHashMap<>();
         sources.put("a", Map.of("path", dir.resolve("a" + round + ".db").toString(), "pool-size", 2, "timeout", 2.0));
         sources.put("b", Map.of("path", dir.resolve("b" + round + ".db").toString(), "pool-size", 2, "timeout", 2.0));
-        StorageConfig config = StorageConfig.fromMap(Map.of("default", "a", "sources", sources,
+        StorageConfig config = Configs.fromMap(Map.of("default", "a", "sources", sources,
                 "chatMapping", Map.of(-2L, "b")));
         Storage storage = Storages.open(config, List.of(new SqliteStoreProvider()));
         storage.updateChatInfo(-1, ChatType.GROUP, "one", null, false);
@@ -115,7 +115,7 @@ class ShutdownTest {
         Path file = dir.resolve("locked.db");
         Map<String, Object> sources = new LinkedHashMap<>();
         sources.put("locked", Map.of("path", file.toString(), "pool-size", 2, "timeout", 1.5));
-        Storage storage = Storages.open(StorageConfig.fromMap(Map.of("default", "locked", "sources", sources)),
+        Storage storage = Storages.open(Configs.fromMap(Map.of("default", "locked", "sources", sources)),
                 List.of(new SqliteStoreProvider()));
         storage.setSetting("before", "lock");
         List<Throwable> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -1,5 +1,9 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.jdbc.JdbcSession;
+
+import dev.chatstore.storage.spi.CacheStore;
 import dev.chatstore.storage.spi.CacheEntry;
 import dev.chatstore.storage.spi.CacheStorageEntry;
 import dev.chatstore.storage.spi.CacheType;
@@ -10,23 +14,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import static java.util.Objects.requireNonNull;
 
 /** The typed {@code cache_<type>} tables and the namespaced {@code cache_storage}. */
-final class SqliteCaches {
-    private final SqliteSource source;
+final class SqliteCaches implements CacheStore {
+    private final JdbcSource source;
 
-    SqliteCaches(SqliteSource source) {
+    SqliteCaches(JdbcSource source) {
         this.source = source;
     }
 
-    void setCacheEntry(CacheType cacheType, String key, String data) {
-        requireNonNull(cacheType, "cacheType is null");
-        requireNonNull(key, "key is null");
-        requireNonNull(data, "data is null");
+    @Override
+    public void setCacheEntry(CacheType cacheType, String key, String data) {
         Instant now = SqliteTime.now();
         // The table name comes from the enum, never from the caller.
-        source.write("setCacheEntry", s -> s.update("INSERT INTO " + cacheType.tableName() + " (key, data, "
+        source.write(s -> s.update("INSERT INTO " + cacheType.tableName() + " (key, data, "
                 + "created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, "
                 + "updated_at = excluded.updated_at", key, data, now, now));
     }
@@ -37,47 +38,44 @@ final class SqliteCaches {
      *
      * @throws IllegalArgumentException if {@code ttl} is negative
      */
-    Optional<CacheEntry> getCacheEntry(CacheType cacheType, String key, Duration ttl) {
-        requireNonNull(cacheType, "cacheType is null");
-        requireNonNull(key, "key is null");
+    @Override
+    public Optional<CacheEntry> getCacheEntry(CacheType cacheType, String key, Duration ttl) {
         if (ttl != null && ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must not be negative, was " + ttl);
         }
         String sql = "SELECT key, data, created_at, updated_at FROM " + cacheType.tableName() + " WHERE key = ?";
         if (ttl == null) {
-            return source.read("getCacheEntry", s -> s.queryOne(sql, row -> new CacheEntry(cacheType, row.getString(1),
-                    row.getString(2), SqliteSession.instant(row, 3), SqliteSession.instant(row, 4)), key));
+            return source.read(s -> s.queryOne(sql, row -> new CacheEntry(cacheType, row.getString(1),
+                    row.getString(2), SqliteRows.instant(row, 3), SqliteRows.instant(row, 4)), key));
         }
         Instant cutoff = Instant.now().minus(ttl).truncatedTo(ChronoUnit.SECONDS);
-        return source.read("getCacheEntry", s -> s.queryOne(sql + " AND updated_at >= ?", row -> new CacheEntry(
-                cacheType, row.getString(1), row.getString(2), SqliteSession.instant(row, 3),
-                SqliteSession.instant(row, 4)), key, cutoff));
+        return source.read(s -> s.queryOne(sql + " AND updated_at >= ?", row -> new CacheEntry(
+                cacheType, row.getString(1), row.getString(2), SqliteRows.instant(row, 3),
+                SqliteRows.instant(row, 4)), key, cutoff));
     }
 
-    int clearCache(CacheType cacheType) {
-        requireNonNull(cacheType, "cacheType is null");
-        return source.write("clearCache", s -> s.update("DELETE FROM " + cacheType.tableName()));
+    @Override
+    public int clearCache(CacheType cacheType) {
+        return source.write(s -> s.update("DELETE FROM " + cacheType.tableName()));
     }
 
-    void setCacheStorage(String namespace, String key, String value) {
-        requireNonNull(namespace, "namespace is null");
-        requireNonNull(key, "key is null");
-        requireNonNull(value, "value is null");
-        source.write("setCacheStorage", s -> s.update("INSERT INTO cache_storage (namespace, key, value, updated_at) "
+    @Override
+    public void setCacheStorage(String namespace, String key, String value) {
+        source.write(s -> s.update("INSERT INTO cache_storage (namespace, key, value, updated_at) "
                 + "VALUES (?, ?, ?, ?) ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value, "
                 + "updated_at = excluded.updated_at", namespace, key, value, SqliteTime.now()));
     }
 
-    List<CacheStorageEntry> getCacheStorage() {
-        return source.read("getCacheStorage", s -> s.queryList("SELECT namespace, key, value, updated_at "
+    @Override
+    public List<CacheStorageEntry> getCacheStorage() {
+        return source.read(s -> s.queryList("SELECT namespace, key, value, updated_at "
                 + "FROM cache_storage ORDER BY updated_at DESC, namespace, key", row -> new CacheStorageEntry(
-                row.getString(1), row.getString(2), row.getString(3), SqliteSession.instant(row, 4))));
+                row.getString(1), row.getString(2), row.getString(3), SqliteRows.instant(row, 4))));
     }
 
-    boolean unsetCacheStorage(String namespace, String key) {
-        requireNonNull(namespace, "namespace is null");
-        requireNonNull(key, "key is null");
-        return source.write("unsetCacheStorage", s -> s.update("DELETE FROM cache_storage WHERE namespace = ? "
+    @Override
+    public boolean unsetCacheStorage(String namespace, String key) {
+        return source.write(s -> s.update("DELETE FROM cache_storage WHERE namespace = ? "
                 + "AND key = ?", namespace, key)) > 0;
     }
 }

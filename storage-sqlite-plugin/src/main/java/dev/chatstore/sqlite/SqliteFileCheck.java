@@ -80,11 +80,12 @@ final class SqliteFileCheck {
      * @throws SourceUnavailableException naming the source and the path
      */
     static void checkPath(SourceConfig source) {
-        if (source.path().indexOf('?') >= 0) {
+        String path = SqliteStoreProvider.path(source);
+        if (path.indexOf('?') >= 0) {
             throw new SourceUnavailableException(source.name(), String.format("Source '%s': path '%s' contains '?', "
                     + "which the SQLite driver reads as the start of connection options, not as part of the file "
                     + "name. Rename the file (and the path in the config) without '?'; connection settings come from "
-                    + "the source's keys (readonly, pool-size, timeout)", source.name(), source.path()), null);
+                    + "the source's keys (readonly, pool-size, timeout)", source.name(), path), null);
         }
     }
 

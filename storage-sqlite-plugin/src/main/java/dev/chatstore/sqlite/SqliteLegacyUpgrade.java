@@ -73,10 +73,10 @@ final class SqliteLegacyUpgrade {
                 try (PreparedStatement version = target.prepareStatement("INSERT INTO settings (key, value, "
                         + "created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
                         + "value = excluded.value, updated_at = excluded.updated_at")) {
-                    SqliteSession.bind(version, SqliteSchema.VERSION_KEY, String.valueOf(SqliteSchema.ORIGINAL_LEVEL),
+                    bindAll(version, SqliteSchema.VERSION_KEY, String.valueOf(SqliteSchema.ORIGINAL_LEVEL),
                             now, now);
                     version.executeUpdate();
-                    SqliteSession.bind(version, SqliteSchema.LAST_RUN_KEY, now, now, now);
+                    bindAll(version, SqliteSchema.LAST_RUN_KEY, now, now, now);
                     version.executeUpdate();
                 }
                 statement.execute("COMMIT");
@@ -159,5 +159,11 @@ final class SqliteLegacyUpgrade {
             result.add(current.toString().strip());
         }
         return result;
+    }
+
+    private static void bindAll(PreparedStatement statement, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            SqliteDialect.INSTANCE.bind(statement, i + 1, args[i]);
+        }
     }
 }

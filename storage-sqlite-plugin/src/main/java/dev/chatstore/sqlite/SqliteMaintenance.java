@@ -1,10 +1,14 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.MaintenanceListener;
 import dev.chatstore.storage.spi.MaintenanceRequest;
 import dev.chatstore.storage.spi.MaintenanceResult;
 import dev.chatstore.storage.spi.ReadOnlySourceException;
 import dev.chatstore.storage.spi.StorageException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,17 +31,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class SqliteMaintenance {
     static final String OPERATION = "maintain";
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteMaintenance.class);
 
     private SqliteMaintenance() {
     }
 
-    static MaintenanceResult run(SqliteSource source, MaintenanceRequest request, MaintenanceListener listener) {
+    static MaintenanceResult run(JdbcSource source, MaintenanceRequest request, MaintenanceListener listener) {
         if (source.config().readonly() && (request.checkpoint() || request.analyze())) {
             throw new ReadOnlySourceException(source.name(), OPERATION + " (checkpoint, analyze)");
         }
         List<String> steps = new ArrayList<>();
         if (request.checkpoint()) {
-            steps.add(source.write(OPERATION, s -> {
+            steps.add(source.write(s -> {
                 try (Statement statement = s.connection().createStatement();
                      ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
                     row.next();
@@ -51,7 +56,7 @@ final class SqliteMaintenance {
             }));
         }
         if (request.analyze()) {
-            steps.add(source.write(OPERATION, s -> {
+            steps.add(source.write(s -> {
                 try (Statement statement = s.connection().createStatement()) {
                     statement.execute("ANALYZE");
                 }
@@ -62,13 +67,14 @@ final class SqliteMaintenance {
         return new MaintenanceResult(source.name(), steps);
     }
 
-    private static String compact(SqliteSource source, Path target, MaintenanceListener listener) {
+    private static String compact(JdbcSource source, Path target, MaintenanceListener listener) {
         if (Files.exists(target)) {
             throw new StorageException(String.format("Source '%s' (%s): %s refused: %s exists already; name a new "
                     + "file for the compacted copy", source.name(), source.location(), OPERATION, target));
         }
-        source.checkFile(OPERATION, true);
-        long total = source.location().equals(dev.chatstore.storage.spi.SourceConfig.MEMORY_PATH) ? -1 : size(Path.of(source.location()));
+        source.checkOpen(OPERATION);
+        source.checkNow();
+        long total = source.location().equals(SqliteStoreProvider.MEMORY) ? -1 : size(Path.of(source.location()));
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chatstore-maintain-progress");
             thread.setDaemon(true);
@@ -77,12 +83,12 @@ final class SqliteMaintenance {
         sampler.scheduleAtFixedRate(() -> listener.progress("compacted copy", size(target), total), 0, 500,
                 TimeUnit.MILLISECONDS);
         // Not a pooled connection: a readonly source's pool sets query_only, which refuses VACUUM INTO.
-        try (Connection connection = source.dataSource().getConnection();
+        try (Connection connection = source.unpooled().getConnection();
              PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
             vacuum.setString(1, target.toString());
             vacuum.execute();
         } catch (SQLException e) {
-            throw source.wrap(OPERATION + " (compacted copy to " + target + ")", e);
+            throw source.translate(OPERATION + " (compacted copy to " + target + ")", e);
         } finally {
             sampler.shutdownNow();
         }
@@ -90,6 +96,27 @@ final class SqliteMaintenance {
         listener.progress("compacted copy", copied, copied);
         return String.format("compacted copy: %s, %,d bytes (the source: %s)", target, copied,
                 total < 0 ? "in memory" : String.format("%,d bytes", total));
+    }
+
+    /**
+     * {@code PRAGMA optimize} where SQLite recommends it, as the source closes: it refreshes the planner's statistics
+     * of the tables whose use suggests it (usually nothing; bounded by SQLite's own analysis limit), so a file that
+     * grew to millions of rows keeps good plans. Only for a file source this process wrote, so opening and reading
+     * a file still change nothing. A failure costs the statistics, not the close: it is logged.
+     */
+    static void optimizeAtClose(JdbcSource source, SqliteFirstWrite firstWrite) {
+        if (!firstWrite.written() || firstWrite.pending() != null || source.config().readonly()
+                || source.location().equals(SqliteStoreProvider.MEMORY)) {
+            return;
+        }
+        try (Connection connection = source.unpooled().getConnection();
+             Statement statement = connection.createStatement()) {
+            // 0x10002: every table, not only those this (fresh) connection queried.
+            statement.execute("PRAGMA optimize=0x10002");
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Source {} ({}): PRAGMA optimize at close failed; the planner keeps its older statistics (run "
+                    + "`maintain` to refresh them): {}", source.name(), source.location(), e.toString());
+        }
     }
 
     private static long size(Path file) {

@@ -1,5 +1,9 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.jdbc.JdbcSession;
+
+import dev.chatstore.storage.spi.MessageStore;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.DuplicateMessageException;
 import dev.chatstore.storage.spi.MessageCategory;
@@ -19,7 +23,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /** {@code chat_messages}, and the counters a stored message bumps ({@code chat_users}, {@code chat_stats}, ...). */
-final class SqliteMessages {
+final class SqliteMessages implements MessageStore {
     // Author fields come from chat_users by a LEFT JOIN: unlike the original's inner join, a message whose sender
     // has no chat_users row is still returned, with empty author fields.
     private static final String SELECT = "SELECT m.chat_id, m.message_id, m.date, m.user_id, m.reply_id, "
@@ -52,16 +56,16 @@ final class SqliteMessages {
     private record MemberDay(long chatId, long userId, String day) {
     }
 
-    private final SqliteSource source;
+    private final JdbcSource source;
 
-    SqliteMessages(SqliteSource source) {
+    SqliteMessages(JdbcSource source) {
         this.source = source;
     }
 
-    void addChatMessage(ChatMessage message) {
-        requireNonNull(message, "message is null");
+    @Override
+    public void addChatMessage(ChatMessage message) {
         Instant now = SqliteTime.now();
-        source.transaction("addChatMessage", s -> {
+        source.transaction(s -> {
             if (s.update(INSERT, insertArgs(message, now)) == 0) {
                 throw new DuplicateMessageException(source.name(), message.chatId(), message.messageId());
             }
@@ -77,18 +81,17 @@ final class SqliteMessages {
      * One transaction for the whole list: the inserts run as one JDBC batch, and the counters are bumped once per
      * user and per day with the number of rows actually stored (a duplicate changes nothing).
      */
-    int addChatMessages(List<ChatMessage> messages) {
-        requireNonNull(messages, "messages is null");
+    @Override
+    public int addChatMessages(List<ChatMessage> messages) {
         for (ChatMessage message : messages) {
             requireNonNull(message, "messages holds a null element");
         }
         if (messages.isEmpty()) {
-            source.checkOpen("addChatMessages");
             return 0;
         }
         Instant now = SqliteTime.now();
-        return source.transaction("addChatMessages", s -> {
-            int[] inserted = batch(s.prepare(INSERT), messages, message -> insertArgs(message, now));
+        return source.transaction(s -> {
+            int[] inserted = batch(s, s.prepare(INSERT), messages, message -> insertArgs(message, now));
             Map<Member, Integer> members = new HashMap<>();
             Map<ChatDay, Integer> chatDays = new HashMap<>();
             Map<MemberDay, Integer> memberDays = new HashMap<>();
@@ -103,18 +106,18 @@ final class SqliteMessages {
                     stored++;
                 }
             }
-            batch(s.prepare(BUMP_USER), members.entrySet(), e -> new Object[]{e.getValue(), e.getKey().chatId(),
+            batch(s, s.prepare(BUMP_USER), members.entrySet(), e -> new Object[]{e.getValue(), e.getKey().chatId(),
                     e.getKey().userId()});
-            batch(s.prepare(BUMP_CHAT_DAY), chatDays.entrySet(), e -> new Object[]{e.getKey().chatId(),
+            batch(s, s.prepare(BUMP_CHAT_DAY), chatDays.entrySet(), e -> new Object[]{e.getKey().chatId(),
                     e.getKey().day(), e.getValue(), now, now});
-            batch(s.prepare(BUMP_USER_DAY), memberDays.entrySet(), e -> new Object[]{e.getKey().chatId(),
+            batch(s, s.prepare(BUMP_USER_DAY), memberDays.entrySet(), e -> new Object[]{e.getKey().chatId(),
                     e.getKey().userId(), e.getKey().day(), e.getValue(), now, now});
             return stored;
         });
     }
 
-    List<ChatMessage> getChatMessages(long chatId, MessageQuery query) {
-        requireNonNull(query, "query is null");
+    @Override
+    public List<ChatMessage> getChatMessages(long chatId, MessageQuery query) {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE m.chat_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(chatId);
@@ -148,37 +151,37 @@ final class SqliteMessages {
             sql.append(" LIMIT ?");
             args.add(query.limit());
         }
-        return source.read("getChatMessages", s -> s.queryList(sql.toString(), SqliteMessages::map, args.toArray()));
+        return source.read(s -> s.queryList(sql.toString(), SqliteMessages::map, args.toArray()));
     }
 
-    Optional<ChatMessage> getChatMessage(long chatId, String messageId) {
-        requireNonNull(messageId, "messageId is null");
-        return source.read("getChatMessage", s -> s.queryOne(SELECT + "WHERE m.chat_id = ? AND m.message_id = ?",
+    @Override
+    public Optional<ChatMessage> getChatMessage(long chatId, String messageId) {
+        return source.read(s -> s.queryOne(SELECT + "WHERE m.chat_id = ? AND m.message_id = ?",
                 SqliteMessages::map, chatId, messageId));
     }
 
-    List<ChatMessage> getChatMessagesByRootId(long chatId, String rootMessageId, Long threadId) {
-        requireNonNull(rootMessageId, "rootMessageId is null");
+    @Override
+    public List<ChatMessage> getChatMessagesByRootId(long chatId, String rootMessageId, Long threadId) {
         if (threadId == null) {
-            return source.read("getChatMessagesByRootId", s -> s.queryList(SELECT + THREAD
+            return source.read(s -> s.queryList(SELECT + THREAD
                     + " ORDER BY m.date, m.rowid", SqliteMessages::map, chatId, rootMessageId));
         }
-        return source.read("getChatMessagesByRootId", s -> s.queryList(SELECT + THREAD
+        return source.read(s -> s.queryList(SELECT + THREAD
                 + " AND m.thread_id = ?3 ORDER BY m.date, m.rowid", SqliteMessages::map, chatId, rootMessageId, threadId));
     }
 
-    List<ChatMessage> getChatMessagesByUser(long chatId, long userId, int limit) {
+    @Override
+    public List<ChatMessage> getChatMessagesByUser(long chatId, long userId, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        return source.read("getChatMessagesByUser", s -> s.queryList(SELECT + "WHERE m.chat_id = ? AND m.user_id = ? "
+        return source.read(s -> s.queryList(SELECT + "WHERE m.chat_id = ? AND m.user_id = ? "
                 + "ORDER BY m.date DESC, m.rowid DESC LIMIT ?", SqliteMessages::map, chatId, userId, limit));
     }
 
-    boolean updateChatMessageCategory(long chatId, String messageId, MessageCategory category) {
-        requireNonNull(messageId, "messageId is null");
-        requireNonNull(category, "category is null");
-        return source.write("updateChatMessageCategory", s -> s.update("UPDATE chat_messages SET message_category = ? "
+    @Override
+    public boolean updateChatMessageCategory(long chatId, String messageId, MessageCategory category) {
+        return source.write(s -> s.update("UPDATE chat_messages SET message_category = ? "
                 + "WHERE chat_id = ? AND message_id = ?", category, chatId, messageId)) > 0;
     }
 
@@ -190,7 +193,7 @@ final class SqliteMessages {
     private static ChatMessage map(ResultSet row) throws SQLException {
         return new ChatMessage(row.getLong(1), row.getString(2), SqliteTime.parseOrEpoch(row.getString(3)),
                 row.getLong(4), row.getString(5), row.getLong(6), row.getString(7), row.getString(8),
-                SqliteSession.storedValue(MessageType.class, row.getString(9)), SqliteSession.storedValue(MessageCategory.class, row.getString(10)),
+                SqliteRows.storedValue(MessageType.class, row.getString(9)), SqliteRows.storedValue(MessageCategory.class, row.getString(10)),
                 row.getString(11), row.getString(12), row.getString(13), row.getString(14));
     }
 
@@ -199,11 +202,12 @@ final class SqliteMessages {
         Object[] args(T item);
     }
 
-    private static <T> int[] batch(PreparedStatement statement, Iterable<T> items, Binder<T> binder)
+    private static <T> int[] batch(JdbcSession session, PreparedStatement statement, Iterable<T> items,
+            Binder<T> binder)
             throws SQLException {
         statement.clearBatch();
         for (T item : items) {
-            SqliteSession.bind(statement, binder.args(item));
+            session.bind(statement, binder.args(item));
             statement.addBatch();
         }
         return statement.executeBatch();

@@ -1,5 +1,7 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * so per loaded plugin.
  */
 final class SqliteOpenStores {
-    private static final Set<SqliteChatStore> OPEN = ConcurrentHashMap.newKeySet();
+    private static final Map<ChatStore, JdbcSource> OPEN = new ConcurrentHashMap<>();
     private static final Map<Claim, Boolean> CLAIMS = new LinkedHashMap<>();
 
     /** One source's hold on a file; released when the source closes (or fails to open). */
@@ -47,6 +48,7 @@ final class SqliteOpenStores {
             return sourceName.equals(source.name()) && readonly == source.readonly();
         }
 
+        /** Idempotent. */
         void release() {
             synchronized (CLAIMS) {
                 CLAIMS.remove(this);
@@ -63,7 +65,7 @@ final class SqliteOpenStores {
      * @throws SourceUnavailableException naming both sources when another open source has the same file
      */
     static Claim claim(SourceConfig source, Path file) {
-        if (source.isMemory()) {
+        if (SqliteStoreProvider.isMemory(source)) {
             return null;
         }
         Map<Object, String> identity = identity(file);
@@ -129,18 +131,23 @@ final class SqliteOpenStores {
         }
     }
 
-    static void remember(SqliteChatStore store) {
-        OPEN.add(store);
+    static void remember(ChatStore store, JdbcSource source) {
+        OPEN.put(store, source);
     }
 
-    static void forget(SqliteChatStore store) {
+    static void forget(ChatStore store) {
         OPEN.remove(store);
+    }
+
+    /** The source behind an open store of this plugin, for this package's tests; null when not open. */
+    static JdbcSource sourceOf(ChatStore store) {
+        return OPEN.get(store);
     }
 
     /** Closes every store still open; returns how many there were. */
     static int closeAll() {
-        List<SqliteChatStore> open = List.copyOf(OPEN);
-        for (SqliteChatStore store : open) {
+        List<ChatStore> open = List.copyOf(OPEN.keySet());
+        for (ChatStore store : open) {
             store.close();
         }
         return open.size();

@@ -2,6 +2,8 @@ package dev.chatstore.sqlite;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.chatstore.storage.jdbc.FailureContext;
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 import dev.chatstore.storage.spi.StorageException;
@@ -16,30 +18,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens one source, in the order that lets each failure name its cause: the path (a {@code ?} is refused), the
  * file's identity (no other open source may have it), the file (missing, not SQLite, cut short), the schema level
- * (refused when unsupported), then the pool, whose pragmas are read back. Opening changes nothing in the file: a
+ * (refused when unsupported), then the pool, whose pragmas (and the SQLite library's version) are read back. Opening changes nothing in the file: a
  * writable source creates, migrates and switches its file to WAL only before its first write
- * ({@link SqliteWriteSetup}); until then a missing file is served by an empty stand-in. Whatever was opened is
- * closed again when a later step fails.
+ * ({@link SqliteWriteSetup}, run by {@link SqliteFirstWrite} as the source's schema hook); until then a missing file
+ * is served by an empty stand-in. Whatever was opened is closed again when a later step fails.
  */
 final class SqliteOpener {
     /** An open source and what opening it found. */
-    record Opened(SqliteSource source, String versionBefore, boolean migrated, String sqliteVersion,
-                  SqliteOpenStores.Claim claim) {
+    record Opened(JdbcSource source, String versionBefore, boolean migrated, String sqliteVersion,
+                  SqliteFirstWrite firstWrite) {
     }
 
     private SqliteOpener() {
     }
 
     static Opened open(SourceConfig source) {
-        String location = source.isMemory() ? SourceConfig.MEMORY_PATH
-                : Path.of(source.path()).toAbsolutePath().normalize().toString();
+        boolean memory = SqliteStoreProvider.isMemory(source);
+        String location = memory ? SqliteStoreProvider.MEMORY
+                : Path.of(SqliteStoreProvider.path(source)).toAbsolutePath().normalize().toString();
         SqliteOpenStores.Claim claim = null;
         boolean standIn = false;
-        if (!source.isMemory()) {
+        if (!memory) {
             Path path = Path.of(location);
             SqliteFileCheck.checkPath(source);
             claim = SqliteOpenStores.claim(source, path);
@@ -57,28 +61,32 @@ final class SqliteOpener {
         Connection anchor = null;
         HikariDataSource pool = null;
         try {
-            anchor = source.isMemory() || standIn ? dataSource.getConnection() : null;
+            anchor = memory || standIn ? dataSource.getConnection() : null;
             // The level is read on a read-only connection first, so a file that is refused is left exactly as it was.
             SqliteSchema.Level level = SqliteSchema.Level.EMPTY;
-            if (!standIn && (source.isMemory() || Files.exists(Path.of(location)))) {
-                try (Connection probe = source.isMemory() ? dataSource.getConnection()
+            if (!standIn && (memory || Files.exists(Path.of(location)))) {
+                try (Connection probe = memory ? dataSource.getConnection()
                         : SqlitePool.probe(source, SqlitePool.url(source, location)).getConnection()) {
                     level = SqliteSchema.read(probe);
                 }
             }
             SqliteSchema.check(source, location, level);
             boolean migrated = false;
-            if (source.isMemory() || standIn) {
+            if (memory || standIn) {
                 // Nothing on disk: a memory database (or the stand-in of a missing file) gets the newest schema now.
                 try (Connection connection = dataSource.getConnection()) {
                     boolean changed = SqliteSchema.migrate(dataSource, connection, level).changed();
-                    migrated = source.isMemory() && changed;
+                    migrated = memory && changed;
                 }
             }
             pool = SqlitePool.pool(source, dataSource, standIn);
             String sqliteVersion;
             try (Connection connection = pool.getConnection()) {
                 sqliteVersion = sqliteVersion(connection);
+                Optional<String> refusal = SqliteVersionRule.refusal(source.name(), sqliteVersion);
+                if (refusal.isPresent()) {
+                    throw new SourceUnavailableException(source.name(), refusal.get(), null);
+                }
                 List<String> problems = standIn ? List.of() : SqlitePool.pragmaProblems(source, connection);
                 if (!problems.isEmpty()) {
                     throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s): SQLite did "
@@ -86,19 +94,41 @@ final class SqliteOpener {
                             + "memory; move the file to a local disk.", source.name(), location, problems), null);
                 }
             }
-            SqliteWriteSetup setup = source.readonly() || source.isMemory() ? null
+            SqliteWriteSetup setup = source.readonly() || memory ? null
                     : new SqliteWriteSetup(source, location, standIn);
-            return new Opened(new SqliteSource(source, location, dataSource, pool, anchor, setup, walFilesAbsent),
-                    level.text(), migrated, sqliteVersion, claim);
+            SqliteFileIdentity identity = memory ? null
+                    : new SqliteFileIdentity(source.name(), Path.of(location), !standIn);
+            SqliteFirstWrite firstWrite = new SqliteFirstWrite(identity, Path.of(location), setup);
+            JdbcSource.Builder built = JdbcSource.builder(source, location, SqliteDialect.INSTANCE, pool)
+                    .unpooled(dataSource)
+                    .callCheck(firstWrite);
+            if (setup != null) {
+                built.schemaHook(firstWrite);
+            }
+            if (anchor != null) {
+                built.closeAfterPool(anchor);
+            }
+            if (source.readonly() && walFilesAbsent) {
+                built.closeAfterPool(() -> SqliteWalLeftovers.remove(Path.of(location)));
+            }
+            if (claim != null) {
+                built.closeAfterPool(claim::release);
+            }
+            JdbcSource jdbc = built.build();
+            firstWrite.bind(jdbc);
+            return new Opened(jdbc, level.text(), migrated, sqliteVersion, firstWrite);
         } catch (SQLException | HikariPool.PoolInitializationException | FlywayException | StorageException e) {
             closeQuietly(pool, anchor, e);
             release(claim, location, walFilesAbsent, source);
             if (e instanceof SourceUnavailableException unavailable) {
                 throw unavailable;
             }
-            if (e instanceof SQLException sql
-                    && SqliteSource.wrap(source, location, "open", sql) instanceof SourceUnavailableException busy) {
-                throw busy;
+            if (e instanceof SQLException sql) {
+                Optional<StorageException> busy = SqliteDialect.INSTANCE.translate(
+                        new FailureContext(source, location, "open"), sql);
+                if (busy.isPresent() && busy.get() instanceof SourceUnavailableException unavailable) {
+                    throw unavailable;
+                }
             }
             throw new SourceUnavailableException(source.name(), String.format("Source '%s' (%s) cannot be opened: %s",
                     source.name(), location, describe(source, e)), e);
@@ -128,7 +158,8 @@ final class SqliteOpener {
         if (nativeLibraryMissing(e)) {
             return nativeLibraryAdvice();
         }
-        Path file = source.isMemory() ? null : Path.of(source.path()).toAbsolutePath();
+        Path file = SqliteStoreProvider.isMemory(source) ? null
+                : Path.of(SqliteStoreProvider.path(source)).toAbsolutePath();
         String text = String.valueOf(message);
         // A folder without write permission gives READONLY_DIRECTORY; a read-only file system gives a bare CANTOPEN.
         if (source.readonly() && file != null && (text.contains("READONLY_DIRECTORY")

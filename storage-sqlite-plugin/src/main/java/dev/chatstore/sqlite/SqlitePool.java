@@ -42,7 +42,7 @@ final class SqlitePool {
      * whole JVM, and a plain {@code :memory:} one per connection).
      */
     static String url(SourceConfig source, String path) {
-        if (source.isMemory()) {
+        if (SqliteStoreProvider.isMemory(source)) {
             String name = "chatstore-" + source.name() + "-" + UUID.randomUUID();
             return "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared";
         }
@@ -57,7 +57,7 @@ final class SqlitePool {
             // The real barrier: the file is opened without write access, so even SQL that switches
             // query_only off cannot write, and a missing file is not created.
             config.setReadOnly(true);
-        } else if (!source.isMemory()) {
+        } else if (!SqliteStoreProvider.isMemory(source)) {
             // No journal mode here: it is stored in the file, and opening must not change the file. The switch to
             // WAL happens once, before the first write (SqliteWriteSetup).
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -104,7 +104,7 @@ final class SqlitePool {
         config.setDataSource(dataSource);
         // Readers of a shared-cache memory database fail with SQLITE_LOCKED_SHAREDCACHE during a write whatever
         // the busy timeout, so a memory source has one pooled connection.
-        int size = source.isMemory() || standIn ? 1 : source.poolSize();
+        int size = SqliteStoreProvider.isMemory(source) || standIn ? 1 : source.poolSize();
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         long timeout = Math.max(MIN_HIKARI_TIMEOUT_MS, timeoutMillis(source));
@@ -144,7 +144,7 @@ final class SqlitePool {
         expect(problems, connection, "foreign_keys", "1");
         if (source.readonly()) {
             expect(problems, connection, "query_only", "1");
-        } else if (!source.isMemory()) {
+        } else if (!SqliteStoreProvider.isMemory(source)) {
             if (walExpected) {
                 expect(problems, connection, "journal_mode", "wal");
             }

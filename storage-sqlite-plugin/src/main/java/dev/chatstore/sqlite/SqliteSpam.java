@@ -1,5 +1,9 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.jdbc.JdbcSession;
+
+import dev.chatstore.storage.spi.SpamStore;
 import dev.chatstore.storage.spi.SpamMessage;
 import dev.chatstore.storage.spi.SpamReason;
 
@@ -8,64 +12,66 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-import static java.util.Objects.requireNonNull;
 
 /** {@code spam_messages} and {@code ham_messages}: samples for the spam filter. */
-final class SqliteSpam {
+final class SqliteSpam implements SpamStore {
     private static final String SELECT = "SELECT chat_id, user_id, message_id, text, reason, score FROM spam_messages ";
 
-    private final SqliteSource source;
+    private final JdbcSource source;
 
-    SqliteSpam(SqliteSource source) {
+    SqliteSpam(JdbcSource source) {
         this.source = source;
     }
 
-    void addSpamMessage(SpamMessage spam) {
-        requireNonNull(spam, "spam is null");
-        put("addSpamMessage", "spam_messages", spam);
+    @Override
+    public void addSpamMessage(SpamMessage spam) {
+        put("spam_messages", spam);
     }
 
-    void addHamMessage(SpamMessage ham) {
-        requireNonNull(ham, "ham is null");
-        put("addHamMessage", "ham_messages", ham);
+    @Override
+    public void addHamMessage(SpamMessage ham) {
+        put("ham_messages", ham);
     }
 
     /** An upsert, not INSERT OR REPLACE: a replaced sample keeps its created_at and its rowid, so its place. */
-    private void put(String operation, String table, SpamMessage sample) {
+    private void put(String table, SpamMessage sample) {
         Instant now = SqliteTime.now();
-        source.write(operation, s -> s.update("INSERT INTO " + table + " (chat_id, user_id, message_id, text, reason, "
+        source.write(s -> s.update("INSERT INTO " + table + " (chat_id, user_id, message_id, text, reason, "
                 + "score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id, "
                 + "message_id) DO UPDATE SET text = excluded.text, reason = excluded.reason, score = excluded.score, "
                 + "updated_at = excluded.updated_at", sample.chatId(), sample.userId(), sample.messageId(),
                 sample.text(), sample.reason(), sample.score(), now, now));
     }
 
-    List<SpamMessage> getSpamMessagesByUserId(long chatId, long userId) {
-        return source.read("getSpamMessagesByUserId", s -> s.queryList(SELECT + "WHERE chat_id = ? AND user_id = ? "
+    @Override
+    public List<SpamMessage> getSpamMessagesByUserId(long chatId, long userId) {
+        return source.read(s -> s.queryList(SELECT + "WHERE chat_id = ? AND user_id = ? "
                 + "ORDER BY created_at, rowid", SqliteSpam::map, chatId, userId));
     }
 
-    int deleteSpamMessagesByUserId(long chatId, long userId) {
-        return source.write("deleteSpamMessagesByUserId", s -> s.update("DELETE FROM spam_messages WHERE chat_id = ? "
+    @Override
+    public int deleteSpamMessagesByUserId(long chatId, long userId) {
+        return source.write(s -> s.update("DELETE FROM spam_messages WHERE chat_id = ? "
                 + "AND user_id = ?", chatId, userId));
     }
 
-    List<SpamMessage> getSpamMessages(int limit) {
+    @Override
+    public List<SpamMessage> getSpamMessages(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        return source.read("getSpamMessages", s -> s.queryList(SELECT + "ORDER BY created_at DESC, rowid DESC "
+        return source.read(s -> s.queryList(SELECT + "ORDER BY created_at DESC, rowid DESC "
                 + "LIMIT ?", SqliteSpam::map, limit));
     }
 
-    List<SpamMessage> getSpamMessagesByText(String text) {
-        requireNonNull(text, "text is null");
-        return source.read("getSpamMessagesByText", s -> s.queryList(SELECT + "WHERE text = ? ORDER BY created_at, "
+    @Override
+    public List<SpamMessage> getSpamMessagesByText(String text) {
+        return source.read(s -> s.queryList(SELECT + "WHERE text = ? ORDER BY created_at, "
                 + "rowid", SqliteSpam::map, text));
     }
 
     private static SpamMessage map(ResultSet row) throws SQLException {
         return new SpamMessage(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-                SqliteSession.storedValue(SpamReason.class, row.getString(5)), row.getDouble(6));
+                SqliteRows.storedValue(SpamReason.class, row.getString(5)), row.getDouble(6));
     }
 }

@@ -18,8 +18,8 @@ import java.util.Locale;
 /**
  * What a writable file source does once, before its first write (or on {@code migrate}), and never at open, so
  * that reading changes nothing (spec/host.md): create a missing file and its folders, switch the file to WAL, and
- * bring its schema current. Run by {@link SqliteSource} under its write lock; the file is checked again first,
- * since it may have appeared or been replaced since the source opened. Not thread-safe on its own.
+ * bring its schema current. Run by {@link SqliteFirstWrite}, the source's schema hook; the file is checked again
+ * first, since it may have appeared or been replaced since the source opened. Not thread-safe on its own.
  */
 final class SqliteWriteSetup {
     /**

@@ -8,6 +8,6 @@ import dev.chatstore.storage.testkit.ChatStoreContract;
 class SqliteMemoryChatStoreTest extends ChatStoreContract {
     @Override
     protected ChatStore createStore() {
-        return new SqliteStoreProvider().open(SourceConfig.of("contract-memory", SourceConfig.MEMORY_PATH));
+        return new SqliteStoreProvider().open(SourceConfig.of("contract-memory", ":memory:"));
     }
 }

@@ -55,13 +55,13 @@ class SqlitePoolTest {
 
     @Test
     void everyPooledConnectionOfAWritableFileHasTheWritePragmas() throws Exception {
-        try (SqliteChatStore store = (SqliteChatStore) new SqliteStoreProvider().open(
+        try (ChatStore store = new SqliteStoreProvider().open(
                 SqliteTestFiles.writable("pragmas", dir.resolve("pragmas.db")).withPoolSize(3))) {
             store.setSetting("first", "write"); // creates the file: until then an empty stand-in serves reads
             List<Callable<List<Long>>> readers = new ArrayList<>();
             for (int c = 0; c < 3; c++) {
                 // Held together, so that the three calls get three different connections of the pool.
-                readers.add(() -> store.source().read("pragmas", s -> {
+                readers.add(() -> SqliteOpenStores.sourceOf(store).read(s -> {
                     List<Long> values = List.of(s.queryLong("PRAGMA synchronous", -1),
                             s.queryLong("PRAGMA wal_autocheckpoint", -1), s.queryLong("PRAGMA busy_timeout", -1));
                     sleep(200);
@@ -75,11 +75,11 @@ class SqlitePoolTest {
 
     @Test
     void aCallerThatWaitsPastTheTimeoutForAConnectionIsToldSourceAndTimeout() throws Exception {
-        try (SqliteChatStore store = (SqliteChatStore) new SqliteStoreProvider().open(
+        try (ChatStore store = new SqliteStoreProvider().open(
                 SqliteTestFiles.writable("slow", dir.resolve("slow.db")).withPoolSize(1)
                         .withTimeout(Duration.ofMillis(500)))) {
             CountDownLatch holding = new CountDownLatch(1);
-            CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> store.source().read("hold", s -> {
+            CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> SqliteOpenStores.sourceOf(store).read(s -> {
                 holding.countDown();
                 sleep(2_000);
                 return null;
@@ -98,11 +98,11 @@ class SqlitePoolTest {
 
     @Test
     void aWriterThatWaitsPastTheTimeoutForItsTurnIsToldSourceAndTimeout() throws Exception {
-        try (SqliteChatStore store = (SqliteChatStore) new SqliteStoreProvider().open(
+        try (ChatStore store = new SqliteStoreProvider().open(
                 SqliteTestFiles.writable("queued", dir.resolve("queued.db")).withPoolSize(4)
                         .withTimeout(Duration.ofMillis(300)))) {
             CountDownLatch holding = new CountDownLatch(1);
-            CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> store.source().write("hold", s -> {
+            CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> SqliteOpenStores.sourceOf(store).write(s -> {
                 holding.countDown();
                 sleep(1_500);
                 return null;

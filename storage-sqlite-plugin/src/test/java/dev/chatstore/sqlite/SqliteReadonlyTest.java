@@ -1,5 +1,6 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.spi.CacheType;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatStore;
@@ -86,15 +87,15 @@ class SqliteReadonlyTest {
         Path file = SqliteTestFiles.originalLevel6(dir.resolve("archive.db"));
         String fingerprint = sha256(file);
 
-        try (SqliteChatStore store = (SqliteChatStore) new SqliteStoreProvider().open(readonly("archive", file))) {
-            SqliteSource source = store.source();
-            assertThat(source.<Long>read("check", s -> s.queryLong("PRAGMA query_only", -1))).isOne();
-            assertThatThrownBy(() -> source.read("rawInsert", s -> {
+        try (ChatStore store = new SqliteStoreProvider().open(readonly("archive", file))) {
+            JdbcSource source = SqliteOpenStores.sourceOf(store);
+            assertThat(source.<Long>read(s -> s.queryLong("PRAGMA query_only", -1))).isOne();
+            assertThatThrownBy(() -> source.read(s -> {
                 try (Statement statement = s.connection().createStatement()) {
                     return statement.executeUpdate("INSERT INTO settings (key, value) VALUES ('sneaky', 'write')");
                 }
             })).isInstanceOf(StorageException.class).hasMessageContaining("read-only");
-            assertThatThrownBy(() -> source.read("rawInsert", s -> {
+            assertThatThrownBy(() -> source.read(s -> {
                 try (Statement statement = s.connection().createStatement()) {
                     statement.execute("PRAGMA query_only = OFF");
                     return statement.executeUpdate("INSERT INTO settings (key, value) VALUES ('sneaky', 'write')");

@@ -80,15 +80,15 @@ class SqliteStoreTest {
     @Test
     void eachMemorySourceIsOneDatabaseSharedByItsThreadsAndGoneWhenClosed() throws Exception {
         SqliteStoreProvider provider = new SqliteStoreProvider();
-        try (ChatStore first = provider.open(SourceConfig.of("first", SourceConfig.MEMORY_PATH));
-             ChatStore second = provider.open(SourceConfig.of("second", SourceConfig.MEMORY_PATH))) {
+        try (ChatStore first = provider.open(SourceConfig.of("first", ":memory:"));
+             ChatStore second = provider.open(SourceConfig.of("second", ":memory:"))) {
             first.setSetting("owner", "first");
             assertThat(CompletableFuture.supplyAsync(() -> first.getSetting("owner")).get()).hasValue("first");
             assertThat(second.getSetting("owner")).as("another source, another database").isEmpty();
             assertThat(((StoreAdmin) first).status()).extracting(SourceStatus::location, SourceStatus::schemaVersion)
                     .containsExactly(":memory:", "6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL);
         }
-        try (ChatStore reopened = provider.open(SourceConfig.of("first", SourceConfig.MEMORY_PATH))) {
+        try (ChatStore reopened = provider.open(SourceConfig.of("first", ":memory:"))) {
             assertThat(reopened.getSetting("owner")).as("closing ended the database").isEmpty();
         }
     }

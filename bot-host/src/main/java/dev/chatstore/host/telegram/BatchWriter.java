@@ -1,5 +1,6 @@
 package dev.chatstore.host.telegram;
 
+import dev.chatstore.storage.routing.Storage;
 import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.ChatTopic;
 import dev.chatstore.storage.spi.DuplicateKeyException;
@@ -17,8 +18,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Writes a batch of mapped updates: per update the chat info, the sender, the topic and media records (each only
  * when it differs from what was written recently), then the messages with one {@code addChatMessages} call per
- * source (two when the batch has edits of messages not in it). Splitting by source keeps a readonly source's
- * refusal from costing the other sources' messages, and gives exact per-source counts. Not thread-safe.
+ * source (two when the batch has edits of messages not in it), sent to that source's pinned view so the chain does
+ * not route the batch again. Splitting by source keeps a readonly source's refusal from costing the other sources'
+ * messages, and gives exact per-source counts. Not thread-safe.
  */
 final class BatchWriter {
     /** One mapped update and the input line it started on. */
@@ -66,13 +68,21 @@ final class BatchWriter {
             String source = sourceOf(chatId);
             run.touch(source);
             if (writeRecords(pending, source, run)) {
-                bySource.computeIfAbsent(source, name -> new SourceBatch(store, name))
+                bySource.computeIfAbsent(source, name -> new SourceBatch(storeOf(name), name))
                         .add(pending.line(), roots.resolve(update.message()), update.isEdit());
             }
         }
         for (SourceBatch sourceBatch : bySource.values()) {
             sourceBatch.write(run);
         }
+    }
+
+    /**
+     * Where a source's messages go: on the routing facade, the source's pinned view, so the batch this writer
+     * grouped by source is not routed (and split) again by the chain; the readonly guard still checks it.
+     */
+    private ChatStore storeOf(String source) {
+        return store instanceof Storage storage ? storage.source(source) : store;
     }
 
     private String sourceOf(long chatId) {

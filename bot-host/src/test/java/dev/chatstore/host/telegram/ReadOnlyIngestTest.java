@@ -33,8 +33,8 @@ class ReadOnlyIngestTest {
 
     private Storage storage(String defaultSource, Map<Long, String> mapping) {
         StorageConfig config = new StorageConfig(defaultSource,
-                List.of(SourceConfig.of("main", SourceConfig.MEMORY_PATH).withType("memory"),
-                        SourceConfig.of("archive", SourceConfig.MEMORY_PATH).withType("memory").withReadonly(true)),
+                List.of(SourceConfig.of("main", ":memory:").withType("memory"),
+                        SourceConfig.of("archive", ":memory:").withType("memory").withReadonly(true)),
                 mapping, OnSourceFailure.SKIP);
         storage = Storages.of(config, Map.<String, ChatStore>of("main", main, "archive", archive));
         return storage;

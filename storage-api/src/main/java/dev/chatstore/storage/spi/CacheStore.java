@@ -28,7 +28,7 @@ public interface CacheStore {
      * @return the entry, or empty when absent or expired
      */
     @Operation(access = READ, route = DEFAULT)
-    Optional<CacheEntry> getCacheEntry(CacheType cacheType, String key, Duration ttl);
+    Optional<CacheEntry> getCacheEntry(CacheType cacheType, String key, @Nullable Duration ttl);
 
     /** @return how many entries were removed */
     @Operation(access = WRITE, route = DEFAULT)

@@ -20,7 +20,8 @@ public interface ChatInfoStore {
      * @param username null for none
      */
     @Operation(access = WRITE, route = CHAT)
-    void updateChatInfo(@ChatId long chatId, ChatType type, String title, String username, boolean isForum);
+    void updateChatInfo(@ChatId long chatId, ChatType type, @Nullable String title, @Nullable String username,
+            boolean isForum);
 
     /** @return the chat's info, or empty when never recorded */
     @Operation(access = READ, route = CHAT)
@@ -31,7 +32,8 @@ public interface ChatInfoStore {
      * {@code name} is stored as {@link ChatTopic#DEFAULT_NAME}.
      */
     @Operation(access = WRITE, route = CHAT)
-    void updateChatTopicInfo(@ChatId long chatId, long topicId, Integer iconColor, String customEmojiId, String name);
+    void updateChatTopicInfo(@ChatId long chatId, long topicId, @Nullable Integer iconColor,
+            @Nullable String customEmojiId, @Nullable String name);
 
     /** @return an unmodifiable list ordered by topic id; empty when none */
     @Operation(access = READ, route = CHAT)

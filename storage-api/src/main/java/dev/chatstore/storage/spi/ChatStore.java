@@ -10,13 +10,17 @@ package dev.chatstore.storage.spi;
  * <p>Common contract of every operation:
  * <ul>
  *   <li><b>Thread safety.</b> Implementations are safe to call from any number of threads at once.</li>
- *   <li><b>Nulls.</b> Arguments are non-null unless the method's javadoc says "or null"; results are never null
- *       ({@code Optional} for a row that may be absent, empty collections for no rows). Returned collections
- *       are unmodifiable.</li>
+ *   <li><b>Nulls.</b> Arguments are non-null unless the parameter is marked {@link Nullable} (its javadoc then
+ *       says what null means). A null argument throws {@link NullPointerException} with the message
+ *       {@code "<parameter name> is null"} (for example {@code "message is null"}) before anything is read or
+ *       stored; this holds on a closed store too only when the store checks arguments first, so callers should not
+ *       rely on which of the two a null on a closed store gives. Results are never null ({@code Optional} for a row
+ *       that may be absent, empty collections for no rows). Returned collections are unmodifiable.</li>
  *   <li><b>Failures.</b> Everything thrown is a {@link StorageException}: {@link ReadOnlySourceException} for a
  *       write to a readonly source, {@link UnknownSourceException}, {@link SourceUnavailableException} when a source
  *       cannot be reached within its timeout, {@link DuplicateKeyException} where stated, and
- *       {@link StorageClosedException} after {@link #close()}. Invalid arguments (a null, a limit below 1) throw
+ *       {@link StorageClosedException} from every operation called after {@link #close()} returned (with valid
+ *       arguments). Invalid arguments (a null, a limit below 1) throw
  *       {@link NullPointerException} or {@link IllegalArgumentException} before anything is stored.</li>
  *   <li><b>Text.</b> Every string is stored and returned verbatim (Unicode, emoji, quotes, SQL-looking text).</li>
  *   <li><b>Time.</b> Timestamps are UTC with whole seconds.</li>

@@ -24,14 +24,8 @@ final class ConfigProblems {
         return problems.isEmpty();
     }
 
-    void copyTo(ConfigProblems other) {
-        other.problems.addAll(problems);
-    }
-
-    void throwIfAny() {
-        if (!problems.isEmpty()) {
-            throw new StorageConfigException(problems);
-        }
+    List<String> list() {
+        return List.copyOf(problems);
     }
 
     /** A config value as the operator wrote it: strings quoted, tables and arrays named rather than dumped. */

@@ -57,7 +57,7 @@ public interface MessageStore {
      * @return an unmodifiable list, empty when none
      */
     @Operation(access = READ, route = CHAT)
-    List<ChatMessage> getChatMessagesByRootId(@ChatId long chatId, String rootMessageId, Long threadId);
+    List<ChatMessage> getChatMessagesByRootId(@ChatId long chatId, String rootMessageId, @Nullable Long threadId);
 
     /**
      * The newest messages of one user in a chat, newest first.

@@ -8,7 +8,8 @@ import static java.util.Objects.requireNonNull;
  * @param sourceName        configured name
  * @param location          absolute path, or {@code :memory:}
  * @param readonly          configured readonly flag
- * @param poolSize          configured most connections
+ * @param poolSize          the most connections the source opens (the configured pool-size, or fewer: 1 for an
+ *                          in-memory SQLite source)
  * @param activeConnections connections in use now
  * @param schemaVersion     backend-defined schema version text, for SQLite "6+chatstore-2" style; "unknown" if unread
  * @param chats             chats with a {@code chat_info} row, or -1 when unknown

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.ArrayList;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,8 +16,9 @@ import static java.util.Objects.requireNonNull;
  * The storage configuration: which sources exist, which one is the default, which chats live in which source, and
  * what a fan-out read does when a source fails. See {@code spec/config.md} for the TOML and map shapes.
  *
- * <p>Instances are immutable and thread-safe. Every instance is valid: the constructor and every factory check all
- * rules and report every problem at once in one {@link StorageConfigException}.
+ * <p>Instances are immutable and thread-safe. Every instance is valid: the constructor checks all rules and reports
+ * every problem at once in one {@link StorageConfigException}. The TOML and map forms are read by the
+ * {@code storage-config} module ({@code StorageConfigReader}), which also checks each backend's own keys.
  *
  * @param defaultSource   the source that serves chats without a mapping and operations without a chat id
  * @param sources         the sources in config order, never empty, names unique
@@ -25,7 +28,10 @@ import static java.util.Objects.requireNonNull;
 public record StorageConfig(String defaultSource, List<SourceConfig> sources, Map<Long, String> chatMapping,
         OnSourceFailure onSourceFailure) {
     /** The default source's name when the config does not set {@code default}, and the single-file source's name. */
-    public static final String DEFAULT_SOURCE_NAME = StorageConfigParser.DEFAULT_SOURCE_NAME;
+    public static final String DEFAULT_SOURCE_NAME = "default";
+    private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** SQLite's private in-memory database, kept as written by the single-file form. */
+    private static final String MEMORY_PATH = ":memory:";
 
     /**
      * Copies the collections and checks the rules that tie the fields together: at least one source, unique and
@@ -42,57 +48,11 @@ public record StorageConfig(String defaultSource, List<SourceConfig> sources, Ma
         requireNonNull(onSourceFailure, "onSourceFailure is null");
         sources = List.copyOf(sources);
         chatMapping = copyKeepingOrder(chatMapping);
-        ConfigProblems problems = new ConfigProblems();
-        StorageConfigParser.checkStructure(defaultSource, sources.stream().map(SourceConfig::name).toList(),
-                chatMapping, problems);
-        problems.throwIfAny();
-    }
-
-    /**
-     * Reads the {@code [database]} table of a TOML file. Other top-level tables ({@code [plugins]}, {@code [host]},
-     * ...) belong to the host and are ignored. Relative source paths resolve against the file's folder and become
-     * absolute and normalized; {@code ":memory:"} is kept as it is.
-     *
-     * @param configFile the TOML file, not null
-     * @throws StorageConfigException if the file is missing or unreadable, has TOML syntax errors (each with its line
-     *                                and column) or breaks any rule; every problem is prefixed with the file's path
-     */
-    public static StorageConfig fromToml(Path configFile) {
-        return StorageConfigParser.parseTomlFile(configFile);
-    }
-
-    /**
-     * Reads the {@code [database]} table of TOML text, for tests and embedding; like {@link #fromToml(Path)}.
-     *
-     * @param toml    the TOML text, not null
-     * @param baseDir the folder relative source paths resolve against, not null
-     * @throws StorageConfigException on TOML syntax errors (with line and column) or any broken rule
-     */
-    public static StorageConfig fromToml(String toml, Path baseDir) {
-        return StorageConfigParser.parseToml(toml, baseDir);
-    }
-
-    /**
-     * Builds the config from the multi-source guide's dict shape, with relative paths resolved against the working
-     * directory. Same as {@link #fromMap(Map, Path)} with {@code Path.of("")}.
-     */
-    public static StorageConfig fromMap(Map<String, ?> map) {
-        return fromMap(map, Path.of(""));
-    }
-
-    /**
-     * Builds the config from the multi-source guide's dict shape, as Java maps: keys {@code default},
-     * {@code on-source-failure}, {@code sources} (source name to a map of {@code path}, {@code readonly},
-     * {@code pool-size}, {@code timeout}, {@code type}) and {@code chatMapping} (chat id as {@code Long},
-     * {@code Integer} or numeric {@code String}, to source name). Rules, defaults and messages are those of the
-     * TOML form; {@code timeout} may also be a {@link Duration}.
-     *
-     * @param map     the configuration, not null; not retained
-     * @param baseDir the folder relative source paths resolve against, not null
-     * @throws StorageConfigException listing every problem
-     */
-    public static StorageConfig fromMap(Map<String, ?> map, Path baseDir) {
-        return StorageConfigParser.parseMap(map, baseDir);
+        List<String> problems = structureProblems(defaultSource, sources.stream().map(SourceConfig::name).toList(),
+                chatMapping);
+        if (!problems.isEmpty()) {
+            throw new StorageConfigException(problems);
+        }
     }
 
     /**
@@ -107,31 +67,27 @@ public record StorageConfig(String defaultSource, List<SourceConfig> sources, Ma
     public static StorageConfig singleFile(String path, int maxConnections, Duration timeout) {
         requireNonNull(path, "path is null");
         requireNonNull(timeout, "timeout is null");
-        Map<String, Object> source = new LinkedHashMap<>(); // ordered, so problems are listed in a stable order
-        source.put("path", path);
-        source.put("pool-size", maxConnections);
-        source.put("timeout", timeout);
-        return fromMap(Map.of("sources", Map.of(DEFAULT_SOURCE_NAME, source)));
-    }
-
-    /**
-     * Applies the rule "give exactly one of dbPath and config": a database file alone gives
-     * {@link #singleFile} with the default pool size and timeout, a config file alone gives {@link #fromToml(Path)}.
-     *
-     * @param dbPath     the single database file, or null
-     * @param configFile the TOML config file, or null
-     * @throws StorageConfigException if both or neither are given, or the chosen form is invalid
-     */
-    public static StorageConfig of(String dbPath, Path configFile) {
-        if (dbPath == null && configFile == null) {
-            throw new StorageConfigException("Either dbPath or config must be provided");
+        ConfigProblems problems = new ConfigProblems();
+        if (path.isBlank()) {
+            problems.add("Source '%s': 'path' must be a file path or \":memory:\", got %s", DEFAULT_SOURCE_NAME,
+                    ConfigProblems.describe(path));
         }
-        if (dbPath != null && configFile != null) {
-            throw new StorageConfigException("Cannot provide both dbPath and config - choose one mode");
+        if (maxConnections < 1 || maxConnections > SourceConfig.MAX_POOL_SIZE) {
+            problems.add("Source '%s': 'pool-size' must be an integer from 1 to %d, got %d", DEFAULT_SOURCE_NAME,
+                    SourceConfig.MAX_POOL_SIZE, maxConnections);
         }
-        return dbPath != null
-                ? singleFile(dbPath, SourceConfig.DEFAULT_POOL_SIZE, SourceConfig.DEFAULT_TIMEOUT)
-                : fromToml(configFile);
+        if (timeout.compareTo(SourceConfig.MIN_TIMEOUT) < 0 || timeout.compareTo(SourceConfig.MAX_TIMEOUT) > 0) {
+            problems.add("Source '%s': 'timeout' must be a number of seconds from %s to %d, got %s",
+                    DEFAULT_SOURCE_NAME, SourceConfig.MIN_TIMEOUT.toMillis() / 1000.0,
+                    SourceConfig.MAX_TIMEOUT.toSeconds(), timeout);
+        }
+        if (!problems.isEmpty()) {
+            throw new StorageConfigException(problems.list());
+        }
+        String file = MEMORY_PATH.equals(path) ? path : Path.of(path).toAbsolutePath().normalize().toString();
+        SourceConfig source = new SourceConfig(DEFAULT_SOURCE_NAME, SourceConfig.DEFAULT_TYPE, false, maxConnections,
+                timeout, Map.of(SourceConfig.PATH_KEY, file));
+        return new StorageConfig(DEFAULT_SOURCE_NAME, List.of(source), Map.of(), OnSourceFailure.SKIP);
     }
 
     /** The source names in config order; an immutable list. */
@@ -171,6 +127,47 @@ public record StorageConfig(String defaultSource, List<SourceConfig> sources, Ma
      */
     public boolean isReadonly(String name) {
         return source(name).readonly();
+    }
+
+    /**
+     * The rules that tie the fields together, as operator messages: at least one source, unique source names, the
+     * default among them, every mapping value naming a source. For config readers, which report these together
+     * with their own problems: {@code defaultSource} may be null when its own value was already reported, and
+     * {@code sourceNames} includes sources that had problems, so one mistake is not reported twice.
+     *
+     * @return every broken rule, empty when none
+     */
+    public static List<String> structureProblems(String defaultSource, List<String> sourceNames,
+            Map<Long, String> chatMapping) {
+        ConfigProblems problems = new ConfigProblems();
+        if (sourceNames.isEmpty()) {
+            problems.add("Multi-source config must contain at least one source; add [database.sources.NAME] with a path");
+            return problems.list();
+        }
+        List<String> seen = new ArrayList<>();
+        for (String name : sourceNames) {
+            if (!SOURCE_NAME.matcher(name).matches()) {
+                problems.add("Source name '%s' is invalid: use only letters, digits, '_' and '-'", name);
+            }
+            if (seen.contains(name)) {
+                problems.add("Source name '%s' is used by more than one source; source names must be unique", name);
+            } else {
+                seen.add(name);
+            }
+        }
+        String available = String.join(", ", seen);
+        if (defaultSource != null && !seen.contains(defaultSource)) {
+            problems.add("Default source '%s' not found in sources configuration. Available sources: %s. "
+                    + "Set [database] default to one of them", defaultSource, available);
+        }
+        chatMapping.forEach((chatId, source) -> {
+            if (!seen.contains(source)) {
+                String hint = ConfigProblems.closest(source, seen).map(match -> " (did you mean '" + match + "'?)").orElse("");
+                problems.add("Chat %d is mapped to unknown source '%s'%s. Known sources: %s",
+                        chatId, source, hint, available);
+            }
+        });
+        return problems.list();
     }
 
     private static Map<Long, String> copyKeepingOrder(Map<Long, String> chatMapping) {

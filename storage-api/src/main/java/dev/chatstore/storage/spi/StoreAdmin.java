@@ -1,8 +1,11 @@
 package dev.chatstore.storage.spi;
 
+import java.util.OptionalInt;
+
 /**
  * Operator view of one open source: an optional capability of the {@link ChatStore} a {@link StoreProvider}
- * returns (check with {@code instanceof}). Thread-safe.
+ * returns (check with {@code instanceof}). A store without it still works everywhere: the host lists it from its
+ * config (health "ok" when it answers a read) and {@code migrate} reports "no schema migrations". Thread-safe.
  */
 public interface StoreAdmin {
     /**
@@ -43,6 +46,17 @@ public interface StoreAdmin {
      *
      * @return the schema version before and after, and whether anything changed
      * @throws StorageException if a step fails (that step is rolled back) or the schema is not supported
+     * @throws StorageClosedException after {@link ChatStore#close()}
      */
     MigrationResult migrate();
+
+    /**
+     * The most connections this store opens at once, when it may differ from the configured {@code pool-size} (an
+     * in-memory SQLite source uses 1). Fan-out sizes its threads by it. Cheap; never touches the database.
+     *
+     * @return the effective pool size, or empty to mean the configured one
+     */
+    default OptionalInt poolSize() {
+        return OptionalInt.empty();
+    }
 }

@@ -47,7 +47,7 @@ public interface UserStore {
      * @throws IllegalArgumentException if {@code limit < 1}
      */
     @Operation(access = READ, route = CHAT)
-    List<ChatUser> getChatUsers(@ChatId long chatId, int limit, Instant seenSince);
+    List<ChatUser> getChatUsers(@ChatId long chatId, int limit, @Nullable Instant seenSince);
 
     /** @return whether the member exists (and was changed) */
     @Operation(access = WRITE, route = CHAT)

@@ -1,6 +1,8 @@
 package dev.chatstore.storage.spi;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +14,9 @@ class SourceConfigTest {
     void defaults() {
         SourceConfig source = SourceConfig.of("primary", "/data/bot.db");
 
-        assertThat(source).isEqualTo(new SourceConfig("primary", "/data/bot.db", false, 5, Duration.ofSeconds(30), "sqlite"));
-        assertThat(source.isMemory()).isFalse();
+        assertThat(source).isEqualTo(new SourceConfig("primary", "sqlite", false, 5, Duration.ofSeconds(30),
+                Map.of("path", "/data/bot.db")));
+        assertThat(source.location()).isEqualTo("/data/bot.db");
     }
 
     @Test
@@ -25,12 +28,11 @@ class SourceConfigTest {
                 .withType("postgres");
 
         assertThat(source.name()).isEqualTo("archive");
-        assertThat(source.path()).isEqualTo(":memory:");
+        assertThat(source.requireString("path")).isEqualTo(":memory:");
         assertThat(source.readonly()).isTrue();
         assertThat(source.poolSize()).isEqualTo(64);
         assertThat(source.timeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(source.type()).isEqualTo("postgres");
-        assertThat(source.isMemory()).isTrue();
     }
 
     @Test
@@ -52,6 +54,29 @@ class SourceConfigTest {
         assertThatThrownBy(() -> SourceConfig.of("a", "/a").withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SourceConfig.of("a", "/a").withTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void optionsAreTypedCopiedAndNeverPrinted() {
+        SourceConfig source = new SourceConfig("cache", "redis", false, 2, Duration.ofSeconds(1),
+                Map.of("url", "redis://h:6379/0", "password", "hunter2", "database", 3L));
+
+        assertThat(source.option("database", Long.class)).contains(3L);
+        assertThat(source.option("missing", String.class)).isEmpty();
+        assertThat(source.location()).isEqualTo("redis://h:6379/0");
+        assertThat(source.toString()).contains("password").doesNotContain("hunter2");
+        assertThatThrownBy(() -> source.option("database", String.class)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> source.options().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> source.withOption("x", List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("option 'x'");
+    }
+
+    @Test
+    void nameAndTimeoutRangesAreTheRecordsOwn() {
+        assertThatThrownBy(() -> SourceConfig.of("a b", "/a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SourceConfig.of("a", "/a").withTimeout(Duration.ofDays(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SourceConfig.of("a", "/a").withType(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,15 +1,11 @@
 package dev.chatstore.storage.routing;
 
-import dev.chatstore.storage.spi.ChatKeyed;
 import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.OperationDescriptor;
-import dev.chatstore.storage.spi.OperationDescriptor.ChatIdKind;
-import dev.chatstore.storage.spi.Route;
 import dev.chatstore.storage.spi.StorageConfig;
 import jakarta.inject.Inject;
 
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -49,26 +45,31 @@ final class ChatRouter extends OperationHandler {
 
     @Override
     Object operation(OperationDescriptor operation, Object[] arguments) {
-        if (operation.route() == Route.FAN_OUT) {
-            return forward(aggregator, operation.method(), arguments);
-        }
-        if (operation.chatIdKind() == ChatIdKind.LIST) {
-            return split(operation, arguments);
-        }
-        return forward(sources.store(rules.sourceFor(operation, arguments)), operation.method(), arguments);
+        return run(operation, rules.plan(operation, arguments), arguments);
     }
 
-    private Object split(OperationDescriptor operation, Object[] arguments) {
-        Map<String, List<ChatKeyed>> parts = rules.split(operation, arguments);
+    /**
+     * Sends a call where its plan says, with no routing of its own: the guard above made the plan, and routing
+     * happens once per call. Parts of a split write go in config order, their numeric results summed.
+     */
+    Object run(OperationDescriptor operation, RoutePlan plan) {
         Method method = operation.method();
+        if (plan.fanOut()) {
+            throw new IllegalStateException(operation.name() + " fans out; call run with its arguments");
+        }
         Object total = null;
-        for (Map.Entry<String, List<ChatKeyed>> part : parts.entrySet()) {
-            Object[] partArguments = arguments.clone();
-            partArguments[operation.chatIdIndex()] = List.copyOf(part.getValue());
-            Object result = forward(sources.store(part.getKey()), method, partArguments);
-            total = total == null ? result : sum(operation, total, result);
+        boolean first = true;
+        for (Map.Entry<String, Object[]> part : plan.parts().entrySet()) {
+            Object result = forward(sources.store(part.getKey()), method, part.getValue());
+            total = first ? result : sum(operation, total, result);
+            first = false;
         }
         return total;
+    }
+
+    /** Like {@link #run(OperationDescriptor, RoutePlan)}, and a fan-out read goes to the aggregator with its arguments. */
+    Object run(OperationDescriptor operation, RoutePlan plan, Object[] arguments) {
+        return plan.fanOut() ? forward(aggregator, operation.method(), arguments) : run(operation, plan);
     }
 
     private static Object sum(OperationDescriptor operation, Object left, Object right) {

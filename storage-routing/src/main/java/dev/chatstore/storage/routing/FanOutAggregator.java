@@ -72,7 +72,7 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
         for (SourceConfig source : sources.config().sources()) {
             timeoutNanos.put(source.name(), saturatedNanos(source));
         }
-        this.executor = newExecutor(sources.config());
+        this.executor = newExecutor(sources);
     }
 
     /** For tests: an aggregator over the given stores (one per configured source). */
@@ -181,7 +181,7 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
 
     private String describe(String operation, Failure failure) {
         SourceConfig source = sources.config().source(failure.source());
-        String where = "Source '" + source.name() + "' (path " + source.path() + ")";
+        String where = "Source '" + source.name() + "' (" + source.location() + ")";
         if (failure.timedOut()) {
             return where + " did not answer " + operation + " within its timeout of " + source.timeout().toMillis()
                     + " ms; check the source or raise its timeout.";
@@ -211,9 +211,9 @@ final class FanOutAggregator extends OperationHandler implements AutoCloseable {
         }
     }
 
-    private static ThreadPoolExecutor newExecutor(StorageConfig config) {
-        int connections = config.sources().stream().mapToInt(SourceConfig::poolSize).sum();
-        int threads = Math.max(config.sources().size(), Math.min(connections, MAX_THREADS));
+    private static ThreadPoolExecutor newExecutor(SourceStores sources) {
+        int connections = sources.config().sourceNames().stream().mapToInt(sources::poolSize).sum();
+        int threads = Math.max(sources.config().sources().size(), Math.min(connections, MAX_THREADS));
         AtomicInteger counter = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {

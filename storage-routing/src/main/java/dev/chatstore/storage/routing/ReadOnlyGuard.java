@@ -6,7 +6,6 @@ import dev.chatstore.storage.spi.ReadOnlySourceException;
 import dev.chatstore.storage.spi.StorageConfig;
 import jakarta.inject.Inject;
 
-import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,22 +20,35 @@ import static java.util.Objects.requireNonNull;
  */
 final class ReadOnlyGuard extends OperationHandler {
     private final ChatStore delegate;
+    private final ChatRouter router;
     private final RoutingRules rules;
     private final String pinnedSource;
 
     /**
-     * A guard in front of the router.
+     * A guard in front of the router: it plans each call once ({@link RoutingRules#plan}), checks the plan's
+     * targets, and hands the plan to the router, which sends the call without routing it again.
      *
-     * @param delegate the layer below, the router ({@link ForRouting})
-     * @param config   the sources' readonly flags and the routing rule
+     * @param router the layer below
+     * @param config the sources' readonly flags and the routing rule
      */
     @Inject
-    ReadOnlyGuard(@ForRouting ChatStore delegate, StorageConfig config) {
-        this(delegate, new RoutingRules(config), null);
+    ReadOnlyGuard(ChatRouter router, StorageConfig config) {
+        this(null, requireNonNull(router, "router is null"), new RoutingRules(config), null);
     }
 
-    private ReadOnlyGuard(ChatStore delegate, RoutingRules rules, String pinnedSource) {
-        this.delegate = requireNonNull(delegate, "delegate is null");
+    /**
+     * For tests: a guard in front of any store (a mock), which gets each allowed call as it was made.
+     *
+     * @param delegate the layer below
+     * @param config   the sources' readonly flags and the routing rule
+     */
+    ReadOnlyGuard(ChatStore delegate, StorageConfig config) {
+        this(requireNonNull(delegate, "delegate is null"), null, new RoutingRules(config), null);
+    }
+
+    private ReadOnlyGuard(ChatStore delegate, ChatRouter router, RoutingRules rules, String pinnedSource) {
+        this.delegate = delegate;
+        this.router = router;
         this.rules = rules;
         this.pinnedSource = pinnedSource;
     }
@@ -50,20 +62,26 @@ final class ReadOnlyGuard extends OperationHandler {
     static ReadOnlyGuard pinned(ChatStore sourceStore, StorageConfig config, String sourceName) {
         RoutingRules rules = new RoutingRules(config);
         rules.isReadonly(sourceName);
-        return new ReadOnlyGuard(sourceStore, rules, sourceName);
+        return new ReadOnlyGuard(requireNonNull(sourceStore, "sourceStore is null"), null, rules, sourceName);
     }
 
     @Override
     Object operation(OperationDescriptor operation, Object[] arguments) {
+        if (pinnedSource != null) {
+            if (operation.isWrite() && rules.isReadonly(pinnedSource)) {
+                throw new ReadOnlySourceException(pinnedSource, operation.name());
+            }
+            return forward(delegate, operation.method(), arguments);
+        }
+        RoutePlan plan = rules.plan(operation, arguments);
         if (operation.isWrite()) {
-            Set<String> targets = pinnedSource != null ? Set.of(pinnedSource) : rules.targets(operation, arguments);
-            for (String target : targets) {
+            for (String target : plan.targets(rules)) {
                 if (rules.isReadonly(target)) {
                     throw new ReadOnlySourceException(target, operation.name());
                 }
             }
         }
-        return forward(delegate, operation.method(), arguments);
+        return router != null ? router.run(operation, plan, arguments) : forward(delegate, operation.method(), arguments);
     }
 
     @Override

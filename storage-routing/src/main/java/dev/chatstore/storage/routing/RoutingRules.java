@@ -3,17 +3,17 @@ package dev.chatstore.storage.routing;
 import dev.chatstore.storage.spi.ChatKeyed;
 import dev.chatstore.storage.spi.OperationDescriptor;
 import dev.chatstore.storage.spi.OperationDescriptor.ChatIdKind;
+import dev.chatstore.storage.spi.Route;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.StorageConfig;
 import dev.chatstore.storage.spi.UnknownSourceException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -101,14 +101,26 @@ final class RoutingRules {
         return operation.method().getParameters()[operation.chatIdIndex()].getName();
     }
 
-    /** Every source a call writes to (or reads from), for the guard. */
-    Set<String> targets(OperationDescriptor operation, Object[] arguments) {
-        return switch (operation.route()) {
-            case FAN_OUT -> new LinkedHashSet<>(config.sourceNames());
-            case CHAT, DEFAULT -> operation.chatIdKind() == ChatIdKind.LIST
-                    ? split(operation, arguments).keySet()
-                    : Set.of(sourceFor(operation, arguments));
-        };
+    /**
+     * Where a call goes, decided once for the whole chain: a fan-out read, the one source of a routed call, or the
+     * part of a list-taking write that each source gets (in config order).
+     *
+     * @throws NullPointerException on a null chat argument or list item, named after the parameter
+     */
+    RoutePlan plan(OperationDescriptor operation, Object[] arguments) {
+        if (operation.route() == Route.FAN_OUT) {
+            return RoutePlan.fanOutRead();
+        }
+        if (operation.chatIdKind() != ChatIdKind.LIST) {
+            return new RoutePlan(false, Map.of(sourceFor(operation, arguments), arguments));
+        }
+        Map<String, Object[]> parts = new LinkedHashMap<>();
+        split(operation, arguments).forEach((source, items) -> {
+            Object[] part = arguments.clone();
+            part[operation.chatIdIndex()] = List.copyOf(items);
+            parts.put(source, part);
+        });
+        return new RoutePlan(false, Collections.unmodifiableMap(parts));
     }
 
     /** explicit &gt; mapping &gt; default. */

@@ -2,6 +2,7 @@ package dev.chatstore.storage.routing;
 
 import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.StorageConfig;
+import dev.chatstore.storage.spi.StoreAdmin;
 import dev.chatstore.storage.spi.UnknownSourceException;
 
 import java.util.ArrayList;
@@ -55,6 +56,16 @@ final class SourceStores implements AutoCloseable {
     /** Source name to store, in config order; unmodifiable. */
     Map<String, ChatStore> stores() {
         return stores;
+    }
+
+    /**
+     * The most connections the source opens: what its store reports ({@link StoreAdmin#poolSize()}, 1 for an
+     * in-memory SQLite), else the configured {@code pool-size}.
+     */
+    int poolSize(String name) {
+        ChatStore store = store(name);
+        int configured = config.source(name).poolSize();
+        return store instanceof StoreAdmin admin ? admin.poolSize().orElse(configured) : configured;
     }
 
     /** @throws UnknownSourceException listing the configured names if {@code name} is not one of them */

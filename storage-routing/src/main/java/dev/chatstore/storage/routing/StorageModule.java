@@ -41,8 +41,13 @@ public final class StorageModule extends AbstractModule {
      *                                                    provider
      */
     public StorageModule(StorageConfig config, Collection<StoreProvider> providers) {
+        this(config, StoreProviders.of(List.copyOf(requireNonNull(providers, "providers is null"))));
+    }
+
+    /** Like {@link #StorageModule(StorageConfig, Collection)}, with providers already indexed (the host's). */
+    public StorageModule(StorageConfig config, StoreProviders providers) {
         this.config = requireNonNull(config, "config is null");
-        this.opener = new SourceOpener(config, List.copyOf(requireNonNull(providers, "providers is null")));
+        this.opener = new SourceOpener(config, requireNonNull(providers, "providers is null"));
     }
 
     @Override

@@ -28,6 +28,11 @@ public final class Storages {
      *                                                    fails to open (the sources opened before it are closed)
      */
     public static Storage open(StorageConfig config, Collection<StoreProvider> providers) {
+        return open(config, StoreProviders.of(providers));
+    }
+
+    /** Like {@link #open(StorageConfig, Collection)}, with providers already indexed (the host's). */
+    public static Storage open(StorageConfig config, StoreProviders providers) {
         SourceStores sources = new SourceOpener(config, providers).open();
         try {
             return assemble(sources);
@@ -58,7 +63,7 @@ public final class Storages {
         FanOutAggregator aggregator = new FanOutAggregator(sources);
         try {
             ChatRouter router = new ChatRouter(aggregator.asChatStore(), sources);
-            ReadOnlyGuard guard = new ReadOnlyGuard(router.asChatStore(), sources.config());
+            ReadOnlyGuard guard = new ReadOnlyGuard(router, sources.config());
             return StorageFacade.create(sources, aggregator, guard.asChatStore());
         } catch (RuntimeException | Error e) {
             aggregator.close();

@@ -195,7 +195,7 @@ class FanOutAggregatorTest {
                 .isInstanceOfSatisfying(SourceUnavailableException.class, e -> {
                     assertThat(e.sourceName()).isEqualTo("b");
                     assertThat(e.getCause()).isSameAs(cause);
-                    assertThat(e.getMessage()).contains("Source 'b'", SourceConfig.MEMORY_PATH, "disk on fire");
+                    assertThat(e.getMessage()).contains("Source 'b'", ":memory:", "disk on fire");
                     assertThat(e.partialResult()).hasValueSatisfying(partial ->
                             assertThat((List<?>) partial).extracting(row -> ((ChatInfo) row).title())
                                     .containsExactly("from c", "from a"));

@@ -1,5 +1,7 @@
 package dev.chatstore.storage.routing;
 
+import dev.chatstore.storage.config.SourceKeys;
+import dev.chatstore.storage.config.StorageConfigReader;
 import dev.chatstore.storage.spi.ChatInfo;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatType;
@@ -48,8 +50,8 @@ class GuideExamplesTest {
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
     private final MemoryStoreProvider provider = new MemoryStoreProvider();
-    private final Storage storage = Storages.open(StorageConfig.fromToml(BASIC, Path.of("/bots/example")),
-            List.of(provider));
+    private final Storage storage = Storages.open(StorageConfigReader.fromToml(BASIC, Path.of("/bots/example"),
+            SourceKeys.of(List.of(provider))), List.of(provider));
 
     @AfterEach
     void close() {

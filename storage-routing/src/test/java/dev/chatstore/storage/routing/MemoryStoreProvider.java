@@ -1,6 +1,8 @@
 package dev.chatstore.storage.routing;
 
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.ConfigKey;
+import dev.chatstore.storage.spi.ConfigKeyKind;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.StoreProvider;
 import dev.chatstore.storage.testkit.InMemoryChatStore;
@@ -20,6 +22,12 @@ final class MemoryStoreProvider implements StoreProvider {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** Takes a {@code path} like a file backend would, so the guide's configs read unchanged. */
+    @Override
+    public List<ConfigKey> configKeys() {
+        return List.of(ConfigKey.optional("path", ConfigKeyKind.PATH, null, "ignored: the data lives in memory"));
     }
 
     @Override

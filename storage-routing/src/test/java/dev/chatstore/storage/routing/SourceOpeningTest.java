@@ -30,9 +30,8 @@ class SourceOpeningTest {
 
         assertThatThrownBy(() -> Storages.open(config, List.of(memory)))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("source 'legacy' has type 'postgres'")
-                .hasMessageContaining("source 'other' has type 'redis'")
-                .hasMessageContaining("Known types: [memory]");
+                .hasMessageContaining("No storage plugin provides type 'postgres' (source legacy), 'redis' (source other)")
+                .hasMessageContaining("Known types: memory");
         assertThatThrownBy(() -> new StorageModule(config, List.of(memory))).isInstanceOf(StorageException.class);
         assertThat(memory.opened).isEmpty();
     }
@@ -43,7 +42,7 @@ class SourceOpeningTest {
 
         assertThatThrownBy(() -> Storages.open(config, List.of(memory, new MemoryStoreProvider())))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("Two StoreProviders declare type 'memory'");
+                .hasMessageContaining("Storage type 'memory' is provided twice");
     }
 
     @Test

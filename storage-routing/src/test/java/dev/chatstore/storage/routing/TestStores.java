@@ -22,7 +22,7 @@ final class TestStores {
 
     /** An in-memory source of the test provider's type "memory". */
     static SourceConfig source(String name) {
-        return SourceConfig.of(name, SourceConfig.MEMORY_PATH).withType(MemoryStoreProvider.TYPE)
+        return SourceConfig.of(name, ":memory:").withType(MemoryStoreProvider.TYPE)
                 .withTimeout(Duration.ofSeconds(20));
     }
 

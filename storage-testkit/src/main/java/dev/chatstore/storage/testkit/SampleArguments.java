@@ -1,5 +1,6 @@
 package dev.chatstore.storage.testkit;
 
+import dev.chatstore.storage.spi.Nullable;
 import dev.chatstore.storage.spi.CacheType;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatType;
@@ -17,16 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.chatstore.storage.testkit.Samples.CHAT;
 
 /** Valid arguments for any {@link dev.chatstore.storage.spi.ChatStore} operation, for tests that call them all. */
 final class SampleArguments {
     /** The parameters the SPI documents as "or null". */
-    private static final Set<String> NULLABLE = Set.of("getChatMessagesByRootId.threadId", "getChatUsers.seenSince",
-            "updateChatInfo.title", "updateChatInfo.username", "updateChatTopicInfo.iconColor",
-            "updateChatTopicInfo.customEmojiId", "updateChatTopicInfo.name", "getCacheEntry.ttl");
 
     private static final Map<Class<?>, Object> VALUES = Map.ofEntries(
             Map.entry(long.class, CHAT),
@@ -65,6 +62,6 @@ final class SampleArguments {
     }
 
     static boolean isNullable(Method method, Parameter parameter) {
-        return NULLABLE.contains(method.getName() + "." + parameter.getName());
+        return parameter.isAnnotationPresent(Nullable.class);
     }
 }

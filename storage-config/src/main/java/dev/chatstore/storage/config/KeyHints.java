@@ -1,0 +1,76 @@
+package dev.chatstore.storage.config;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean" hints for misspelled keys: the same wording for common and backend keys. */
+final class KeyHints {
+    private static final int MAX_HINT_LENGTH = 200;
+
+    private KeyHints() {
+    }
+
+    /**
+     * " (did you mean 'x'?)" when a known key is close to the unknown one, else the list of known keys, so the
+     * message always points at a valid spelling.
+     */
+    static String unknownKeyHint(String unknown, Collection<String> known) {
+        return closest(unknown, known)
+                .map(match -> " (did you mean '" + match + "'?)")
+                .orElseGet(() -> " (known keys: " + String.join(", ", known) + ")");
+    }
+
+    /**
+     * The candidate nearest to {@code input} by edit distance (a transposition counts as one edit), after folding
+     * case and {@code _} to {@code -}, when it is close enough to be a plausible typo.
+     */
+    static Optional<String> closest(String input, Collection<String> candidates) {
+        String normalizedInput = normalize(input);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            String normalizedCandidate = normalize(candidate);
+            // No typo hint is allowed more than 3 edits, so far-apart lengths (and huge inputs) are skipped unmeasured.
+            if (Math.abs(normalizedInput.length() - normalizedCandidate.length()) > 3
+                    || normalizedCandidate.length() > MAX_HINT_LENGTH) {
+                continue;
+            }
+            int distance = editDistance(normalizedInput, normalizedCandidate);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        int allowed = Math.max(1, Math.min(3, best.length() / 3));
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    private static String normalize(String key) {
+        return key.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    // Optimal string alignment distance: Levenshtein plus adjacent transpositions ("paht" -> "path" is one edit).
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
