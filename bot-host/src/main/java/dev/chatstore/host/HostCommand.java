@@ -30,7 +30,8 @@ import java.nio.file.Path;
             CheckConfigCommand.class,
             MigrateCommand.class,
             MoveChatCommand.class,
-            MoveChatsCommand.class
+            MoveChatsCommand.class,
+            MaintainCommand.class
         })
 public final class HostCommand implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

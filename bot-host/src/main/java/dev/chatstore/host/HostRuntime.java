@@ -143,13 +143,23 @@ public final class HostRuntime implements AutoCloseable {
     }
 
     /**
-     * A status snapshot of one source. A backend without {@link StoreAdmin} gets one from its config, with health
-     * from a point read through the source ({@code StoreAdmin} is optional); fields it cannot tell are "unknown"/-1.
+     * A status snapshot of one source, at constant cost (no counts: {@link StoreAdmin#status()}). A backend
+     * without {@link StoreAdmin} gets one from its config, with health from a point read through the source
+     * ({@code StoreAdmin} is optional); fields it cannot tell are "unknown"/-1.
      */
     public SourceStatus status(String sourceName) {
+        return status(sourceName, false);
+    }
+
+    /** {@link #status(String)} with the source's chats and messages counted ({@link StoreAdmin#statusWithCounts()}). */
+    public SourceStatus statusWithCounts(String sourceName) {
+        return status(sourceName, true);
+    }
+
+    private SourceStatus status(String sourceName, boolean counts) {
         Optional<StoreAdmin> admin = storage.admin(sourceName);
         if (admin.isPresent()) {
-            return admin.get().status();
+            return counts ? admin.get().statusWithCounts() : admin.get().status();
         }
         SourceConfig source = config.source(sourceName);
         String detail = "";

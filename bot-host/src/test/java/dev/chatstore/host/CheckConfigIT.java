@@ -81,7 +81,7 @@ class CheckConfigIT {
         }
         report.path("sources").forEach(row -> assertThat(row.path("detail").isTextual() ? row.path("detail").asText() : "")
                 .as("note of %s", row.path("name")).isEqualTo(row.path("readonly").asBoolean() ? ""
-                        : "the file does not exist yet; it will be created (schema 6+chatstore-4) on the first write "
+                        : "the file does not exist yet; it will be created (schema 6+chatstore-5) on the first write "
                         + "or by migrate"));
     }
 

@@ -107,7 +107,7 @@ class IngestIT {
         assertThat(again.path("duplicates").asInt() + again.path("edited").asInt())
                 .isEqualTo(summary.path("updates").asInt() - summary.path("ignored").asInt());
         Map<String, Integer> stored = new HashMap<>();
-        run(dir, "--config", "two.toml", "sources", "--json").exits(0).json()
+        run(dir, "--config", "two.toml", "sources", "--count", "--json").exits(0).json()
                 .forEach(row -> stored.put(row.path("name").asText(), row.path("messages").asInt()));
         assertThat(stored).isEqualTo(Map.of("primary", primaryMessages, "second", movedMessages));
     }

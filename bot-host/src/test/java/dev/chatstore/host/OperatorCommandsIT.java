@@ -144,6 +144,13 @@ class OperatorCommandsIT {
         assertThat(archive.path("schemaVersion").asText()).isNotBlank();
         assertThat(archive.path("backendVersion").asText()).matches("3\\.\\d+\\.\\d+.*");
         assertThat(rows.get(2).path("poolSize").asInt()).isEqualTo(1);
-        assertThat(rows.get(0).path("messages").asInt()).isZero();
+        assertThat(rows.get(0).path("messages").isNull()).as("not counted without --count").isTrue();
+        assertThat(rows.get(0).path("chats").isNull()).isTrue();
+
+        JsonNode counted = run(dir, "--config", "bot.toml", "sources", "--count", "--json").exits(0).json();
+        assertThat(counted.get(0).path("messages").isInt()).isTrue();
+        assertThat(counted.get(0).path("messages").asInt()).isZero();
+        assertThat(run(dir, "--config", "bot.toml", "sources").exits(0).out())
+                .contains("CHATS and MESSAGES are counted only with --count.");
     }
 }

@@ -83,7 +83,8 @@ class ServeIT {
             assertThat(status.path("sources")).hasSize(2);
             assertThat(status.path("sources").get(1).path("readonly").asBoolean()).isTrue();
             assertThat(status.path("sources").get(1).path("path").asText()).endsWith("archive.db");
-            assertThat(status.path("sources").get(0).path("messages").asInt()).isEqualTo(1);
+            assertThat(status.path("sources").get(0).path("messages").isNull())
+                    .as("a probe counts nothing: constant work per source").isTrue();
         } finally {
             server.process().destroy(); // SIGTERM on Linux
         }

@@ -1,6 +1,9 @@
 package dev.chatstore.sqlite;
 
 import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.spi.MaintenanceListener;
+import dev.chatstore.storage.spi.MaintenanceRequest;
+import dev.chatstore.storage.spi.MaintenanceResult;
 import dev.chatstore.storage.spi.MigrationResult;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceStatus;
@@ -10,9 +13,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.OptionalInt;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * {@link StoreAdmin} for one source: its status snapshot (whose detail says, for a healthy writable source, what its
- * first write will set up) and on-demand migration. Thread-safe.
+ * first write will set up), on-demand migration and maintenance. Thread-safe.
  */
 final class SqliteAdmin implements StoreAdmin {
     private final JdbcSource source;
@@ -29,9 +34,23 @@ final class SqliteAdmin implements StoreAdmin {
         this.changed = opened.migrated();
     }
 
-    /** Never throws: a failing source reports {@code healthy = false} with the cause. */
+    /** Constant work: no counts (see {@link #status(boolean)}). */
     @Override
     public SourceStatus status() {
+        return status(false);
+    }
+
+    @Override
+    public SourceStatus statusWithCounts() {
+        return status(true);
+    }
+
+    /**
+     * Never throws: a failing source reports {@code healthy = false} with the cause. Without {@code counts} it
+     * reads only the schema level (a few rows of {@code settings} and the history table), so a probe costs the
+     * same on a 10M-message file as on an empty one; chats and messages are then -1 (not counted).
+     */
+    private SourceStatus status(boolean counts) {
         SourceConfig config = source.config();
         if (source.isClosed()) {
             return new SourceStatus(config.name(), source.location(), config.readonly(), source.poolSize(), 0,
@@ -46,7 +65,7 @@ final class SqliteAdmin implements StoreAdmin {
                 String schema = setup != null && setup.standIn() ? "none" : level.text();
                 String pending = setup == null ? null : setup.pending(level);
                 // A writable file below level 6 waits for its first write to be upgraded; it may lack chat_info.
-                boolean counted = SqliteSchema.hasTable(s.connection(), "chat_info")
+                boolean counted = counts && SqliteSchema.hasTable(s.connection(), "chat_info")
                         && SqliteSchema.hasTable(s.connection(), "chat_messages");
                 try (Statement statement = s.connection().createStatement();
                      ResultSet row = statement.executeQuery(counted ? "SELECT (SELECT count(*) FROM chat_info), "
@@ -80,6 +99,13 @@ final class SqliteAdmin implements StoreAdmin {
         });
         SqliteSchema.Migration setup = firstWrite.setupMigration();
         return new MigrationResult(source.name(), versionAtOpen, after, changed || setup.changed(), setup.notes());
+    }
+
+    @Override
+    public MaintenanceResult maintain(MaintenanceRequest request, MaintenanceListener listener) {
+        requireNonNull(request, "request is null");
+        requireNonNull(listener, "listener is null");
+        return SqliteMaintenance.run(source, request, listener);
     }
 
     @Override

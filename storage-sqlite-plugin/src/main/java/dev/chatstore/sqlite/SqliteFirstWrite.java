@@ -31,6 +31,8 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
     private volatile SqliteWriteSetup setup;
     private volatile SqliteSchema.Migration setupMigration = SqliteSchema.Migration.NONE;
     private volatile JdbcSource source;
+    /** Whether a write was attempted on this source (so closing may refresh the planner's statistics). */
+    private volatile boolean written;
 
     /**
      * @param identity the file check, or null for a memory source
@@ -47,6 +49,11 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
         this.source = source;
     }
 
+    /** Whether this process wrote (or tried to write) to the source. */
+    boolean written() {
+        return written;
+    }
+
     /** The pending first-write setup, or null when there is none. */
     SqliteWriteSetup pending() {
         return setup;
@@ -59,6 +66,9 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
 
     @Override
     public void check(String operation, boolean write) {
+        if (write) {
+            written = true;
+        }
         SqliteWriteSetup pending = setup;
         if (!write && pending != null && pending.standIn()) {
             leaveStandInIfTheFileAppeared(operation);

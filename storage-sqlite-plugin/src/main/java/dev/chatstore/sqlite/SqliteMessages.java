@@ -30,6 +30,11 @@ final class SqliteMessages implements MessageStore {
             + "m.thread_id, m.root_message_id, m.message_text, m.message_type, m.message_category, m.quote_text, "
             + "m.media_id, u.username, u.full_name FROM chat_messages m LEFT JOIN chat_users u "
             + "ON u.chat_id = m.chat_id AND u.user_id = m.user_id ";
+    // A thread is its root (its own root, found by the primary key) and the replies to it (the partial index
+    // chatstore_chat_messages_replies, which holds only rows whose root is another message: V5__index_budget.sql).
+    private static final String THREAD = "WHERE m.rowid IN (SELECT rowid FROM chat_messages WHERE chat_id = ?1 "
+            + "AND root_message_id = ?2 AND root_message_id <> message_id UNION ALL SELECT rowid FROM chat_messages "
+            + "WHERE chat_id = ?1 AND message_id = ?2 AND root_message_id = ?2)";
     private static final String INSERT = "INSERT INTO chat_messages (chat_id, message_id, date, user_id, reply_id, "
             + "thread_id, root_message_id, message_text, message_type, message_category, quote_text, media_id, "
             + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, message_id) DO NOTHING";
@@ -158,12 +163,11 @@ final class SqliteMessages implements MessageStore {
     @Override
     public List<ChatMessage> getChatMessagesByRootId(long chatId, String rootMessageId, Long threadId) {
         if (threadId == null) {
-            return source.read(s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
-                    + "AND m.root_message_id = ? ORDER BY m.date, m.rowid", SqliteMessages::map, chatId, rootMessageId));
+            return source.read(s -> s.queryList(SELECT + THREAD
+                    + " ORDER BY m.date, m.rowid", SqliteMessages::map, chatId, rootMessageId));
         }
-        return source.read(s -> s.queryList(SELECT + "WHERE m.chat_id = ? "
-                        + "AND m.root_message_id = ? AND m.thread_id = ? ORDER BY m.date, m.rowid", SqliteMessages::map,
-                chatId, rootMessageId, threadId));
+        return source.read(s -> s.queryList(SELECT + THREAD
+                + " AND m.thread_id = ?3 ORDER BY m.date, m.rowid", SqliteMessages::map, chatId, rootMessageId, threadId));
     }
 
     @Override

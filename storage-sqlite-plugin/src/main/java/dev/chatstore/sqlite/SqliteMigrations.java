@@ -28,6 +28,7 @@ final class SqliteMigrations implements ResourceProvider {
             "V2__chat_messages_by_chat_and_date.sql",
             "V3__lookup_indexes.sql",
             "V4__root_and_username_as_the_original_writes_them.sql",
+            "V5__index_budget.sql",
             "afterEachMigrate.sql");
     /** The newest Chatstore level this build knows: the number of versioned scripts. */
     static final int LATEST = (int) FILES.stream().filter(file -> file.startsWith("V")).count();

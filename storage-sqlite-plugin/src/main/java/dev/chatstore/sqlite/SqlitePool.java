@@ -63,6 +63,7 @@ final class SqlitePool {
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(WAL_AUTOCHECKPOINT_PAGES));
         }
+        SqliteTuning.apply(source, config);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;

@@ -28,7 +28,8 @@ public final class SqliteStoreProvider implements StoreProvider {
     /** The {@code path} value of a private in-memory database, one per source, gone when the source closes. */
     public static final String MEMORY = ":memory:";
     static final List<ConfigKey> KEYS = List.of(ConfigKey.required(PATH_KEY, ConfigKeyKind.PATH,
-            "the SQLite database file, relative to the config file's folder, or \":memory:\"").withLiterals(MEMORY));
+            "the SQLite database file, relative to the config file's folder, or \":memory:\"").withLiterals(MEMORY),
+            SqliteTuning.CACHE_SIZE, SqliteTuning.MMAP_SIZE);
 
     @Override
     public String type() {
@@ -67,6 +68,7 @@ public final class SqliteStoreProvider implements StoreProvider {
             throw new IllegalArgumentException(String.format("Source '%s' has type '%s'; this provider opens '%s'",
                     source.name(), source.type(), TYPE));
         }
+        SqliteTuning.check(source);
         SqliteOpener.Opened opened = SqliteOpener.open(source);
         JdbcSource jdbc = opened.source();
         ChatStore[] store = new ChatStore[1];
@@ -83,6 +85,7 @@ public final class SqliteStoreProvider implements StoreProvider {
                 .part(new SqliteCaches(jdbc))
                 .admin(new SqliteAdmin(opened))
                 .transfer(new JdbcChatTransfer(jdbc))
+                .onClose(() -> SqliteMaintenance.optimizeAtClose(jdbc, opened.firstWrite()))
                 .onClose(() -> SqliteOpenStores.forget(store[0]))
                 .build();
         SqliteOpenStores.remember(store[0], jdbc);

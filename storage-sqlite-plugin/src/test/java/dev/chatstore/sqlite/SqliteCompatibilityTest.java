@@ -78,7 +78,7 @@ class SqliteCompatibilityTest {
                     .text("Written by Chatstore").build());
         }
         assertThat(count(file, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                + "AND name = 'chatstore_chat_messages_chat_date'")).isOne();
+                + "AND name = 'chatstore_chat_messages_chat_date_user'")).isOne();
         assertThat(count(file, "SELECT count(*) FROM chatstore_schema_history WHERE success = 1"))
                 .as("the baseline and each later step").isEqualTo(SqliteSchema.CHATSTORE_LEVEL);
         // Rows we write look like the original's: text ids, UTC text dates, 0/1 booleans, counters bumped.

@@ -62,8 +62,12 @@ class SqliteStoreTest {
             store.updateChatInfo(CHAT, dev.chatstore.storage.spi.ChatType.GROUP, "Group", null, false);
             store.addChatMessage(message("1", 1, 0));
             SourceStatus status = ((StoreAdmin) store).status();
-            assertThat(status).isEqualTo(new SourceStatus("primary", file.toAbsolutePath().toString(), false, 3, 0,
-                    "6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL, 1, 1, status.backendVersion(), true, ""));
+            assertThat(status).as("the probe counts nothing").isEqualTo(new SourceStatus("primary",
+                    file.toAbsolutePath().toString(), false, 3, 0, "6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL, -1,
+                    -1, status.backendVersion(), true, ""));
+            assertThat(((StoreAdmin) store).statusWithCounts()).isEqualTo(new SourceStatus("primary",
+                    file.toAbsolutePath().toString(), false, 3, 0, "6+chatstore-" + SqliteSchema.CHATSTORE_LEVEL, 1, 1,
+                    status.backendVersion(), true, ""));
             assertThat(status.backendVersion()).matches("3\\.\\d+\\.\\d+");
             store.close();
             assertThat(((StoreAdmin) store).status()).extracting(SourceStatus::healthy, SourceStatus::detail)

@@ -9,10 +9,35 @@ import java.util.OptionalInt;
  */
 public interface StoreAdmin {
     /**
-     * A snapshot of the source's state. Never throws for an unhealthy source: it reports
-     * {@code healthy = false} with the cause in {@link SourceStatus#detail()}.
+     * A snapshot of the source's state, at constant cost whatever the source's size: a liveness query and the
+     * backend's own cheap checks. It is what {@code GET /health} and {@code sources} call, so it must not count or
+     * scan tables: {@link SourceStatus#chats()} and {@link SourceStatus#messages()} are -1 unless the backend keeps
+     * them up to date by itself. Never throws for an unhealthy source: it reports {@code healthy = false} with the
+     * cause in {@link SourceStatus#detail()}.
      */
     SourceStatus status();
+
+    /**
+     * {@link #status()} with exact {@link SourceStatus#chats()} and {@link SourceStatus#messages()}, for an operator
+     * who asks ({@code sources --count}); may take time linear in the source's size. The default is
+     * {@link #status()}, for a backend whose status already carries its counts.
+     */
+    default SourceStatus statusWithCounts() {
+        return status();
+    }
+
+    /**
+     * Upkeep of the source on an operator's request ({@code maintain}): see {@link MaintenanceRequest}. Runs beside
+     * the source's other calls (readers keep reading; writers may wait for a checkpoint). The default refuses: a
+     * backend without upkeep steps says so.
+     *
+     * @throws ReadOnlySourceException if a write step (checkpoint, analyze) is asked of a readonly source
+     * @throws StorageException        if a step fails, naming the source and the step; the steps before it stay done
+     */
+    default MaintenanceResult maintain(MaintenanceRequest request, MaintenanceListener listener) {
+        throw new StorageException(String.format("Source '%s': its storage type has no maintenance steps",
+                status().sourceName()));
+    }
 
     /**
      * Brings a writable source to the newest schema this build knows (a no-op when it is there already), creating
