@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A stand-in {@code sqlite} provider that reports whatever SQLite library version its source file holds as text, so
@@ -68,6 +69,9 @@ public final class FakeVersionProvider implements StoreProvider {
         }
         if (type == int.class) {
             return 0;
+        }
+        if (type == OptionalInt.class) {
+            return OptionalInt.empty(); // StoreAdmin.poolSize(): the configured size
         }
         if (type == boolean.class) {
             return false;
