@@ -73,6 +73,9 @@ public final class FakeVersionProvider implements StoreProvider {
         if (type == int.class) {
             return 0;
         }
+        if (type == OptionalInt.class) {
+            return OptionalInt.empty(); // StoreAdmin.poolSize(): the configured size
+        }
         if (type == boolean.class) {
             return false;
         }
