@@ -107,7 +107,8 @@ final class SqliteOpener {
             }
             if (anchor != null) {
                 built.closeAfterPool(anchor);
-            } else {
+            }
+            if (!memory) {
                 SqliteFileSizes.declare(built, Path.of(location));
             }
             if (source.readonly() && walFilesAbsent) {
