@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * with a writable one would be written through the other (by path string, {@code ./x/../a.db}, a symlink or a hard
  * link), so each open source claims its file's identity: the real path (links resolved; for a file not created
  * yet, its nearest existing folder's), and for files that exist the file keys (device and inode) of the database and
- * of its {@code -wal} and {@code -shm}. The same source (same name and mode) opened again, by a second storage over
- * one config, is not a second source and may share its file, as two processes may. One registry per class loader,
+ * of its {@code -wal} and {@code -shm}. The same source (same name) opened again, by a second storage over one config,
+ * or writable by {@code move-chat} for an archive the config marks readonly, is not a second source and may share its
+ * file, as two processes may. One registry per class loader,
  * so per loaded plugin.
  */
 final class SqliteOpenStores {
@@ -34,18 +35,16 @@ final class SqliteOpenStores {
     /** One source's hold on a file; released when the source closes (or fails to open). */
     static final class Claim {
         private final String sourceName;
-        private final boolean readonly;
         private final Map<Object, String> identity;
 
-        private Claim(String sourceName, boolean readonly, Map<Object, String> identity) {
+        private Claim(String sourceName, Map<Object, String> identity) {
             this.sourceName = sourceName;
-            this.readonly = readonly;
             this.identity = identity;
         }
 
-        /** The same source opened again (same name and mode, as a second storage over one config does). */
+        /** The same configured source opened again (a second storage over one config, or move-chat's writable view). */
         private boolean sameSource(SourceConfig source) {
-            return sourceName.equals(source.name()) && readonly == source.readonly();
+            return sourceName.equals(source.name());
         }
 
         /** Idempotent. */
@@ -84,7 +83,7 @@ final class SqliteOpenStores {
                     }
                 }
             }
-            Claim claim = new Claim(source.name(), source.readonly(), identity);
+            Claim claim = new Claim(source.name(), identity);
             CLAIMS.put(claim, Boolean.TRUE);
             return claim;
         }
