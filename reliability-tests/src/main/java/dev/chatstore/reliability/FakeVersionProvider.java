@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A stand-in {@code sqlite} provider that reports whatever SQLite library version its source file holds as text, so
@@ -59,6 +60,9 @@ public final class FakeVersionProvider implements StoreProvider {
     private static Object empty(Class<?> type) {
         if (type == Optional.class) {
             return Optional.empty();
+        }
+        if (type == OptionalInt.class) {
+            return OptionalInt.empty();
         }
         if (type == List.class) {
             return List.of();
