@@ -80,14 +80,15 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
 
     /**
      * A stand-in answers for a file that did not exist; once another writer created it, reads go to the file as it
-     * is. When the lock is busy (the first write is setting up, which replaces the stand-in anyway) the read is
-     * served as before.
+     * is. Once the file exists a read waits for a first write setting up in this process (which replaces the
+     * stand-in): served by the stand-in meanwhile, it would answer empty for rows the file already holds.
      */
     private void leaveStandInIfTheFileAppeared(String operation) {
         JdbcSource own = source;
-        if (own == null || !Files.exists(file) || !swapLock.tryLock()) {
+        if (own == null || !Files.exists(file)) {
             return;
         }
+        swapLock.lock();
         try {
             SqliteWriteSetup pending = setup;
             if (pending == null || !pending.standIn() || own.isClosed()) {
