@@ -1,6 +1,7 @@
 package dev.chatstore.postgres;
 
 import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.jdbc.MessageQuerySql;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.DuplicateMessageException;
 import dev.chatstore.storage.spi.MessageCategory;
@@ -11,7 +12,6 @@ import dev.chatstore.storage.spi.MessageType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,41 +129,9 @@ final class PostgresMessages implements MessageStore {
 
     @Override
     public List<ChatMessage> getChatMessages(long chatId, MessageQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE m.chat_id = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(chatId);
-        if (query.since() != null) {
-            sql.append(" AND m.date > ?");
-            args.add(query.since());
-        }
-        if (query.till() != null) {
-            sql.append(" AND m.date < ?");
-            args.add(query.till());
-        }
-        if (query.threadId() != null) {
-            sql.append(" AND m.thread_id = ?");
-            args.add(query.threadId());
-        }
-        if (!query.categories().isEmpty()) {
-            sql.append(" AND m.message_category IN (");
-            // Enum order, so one category set always yields the same statement text (pgjdbc caches it).
-            String separator = "";
-            for (MessageCategory category : MessageCategory.values()) {
-                if (query.categories().contains(category)) {
-                    sql.append(separator).append('?');
-                    separator = ", ";
-                    args.add(category);
-                }
-            }
-            sql.append(')');
-        }
-        sql.append(" ORDER BY m.date DESC, m.seq DESC");
-        if (query.limit() != null) {
-            sql.append(" LIMIT ?");
-            args.add(query.limit());
-        }
-        return reads.read(List.of(), s -> s.queryList(sql.toString(), PostgresMessages::map,
-                args.toArray()));
+        MessageQuerySql statement = MessageQuerySql.of(SELECT, "seq", chatId, query);
+        return reads.read(List.of(), s -> s.queryList(statement.sql(), PostgresMessages::map,
+                statement.args().toArray()));
     }
 
     @Override

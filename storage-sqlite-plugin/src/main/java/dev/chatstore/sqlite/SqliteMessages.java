@@ -1,6 +1,7 @@
 package dev.chatstore.sqlite;
 
 import dev.chatstore.storage.jdbc.JdbcSource;
+import dev.chatstore.storage.jdbc.MessageQuerySql;
 import dev.chatstore.storage.jdbc.JdbcSession;
 
 import dev.chatstore.storage.spi.MessageStore;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,40 +118,8 @@ final class SqliteMessages implements MessageStore {
 
     @Override
     public List<ChatMessage> getChatMessages(long chatId, MessageQuery query) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE m.chat_id = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(chatId);
-        if (query.since() != null) {
-            sql.append(" AND m.date > ?");
-            args.add(query.since());
-        }
-        if (query.till() != null) {
-            sql.append(" AND m.date < ?");
-            args.add(query.till());
-        }
-        if (query.threadId() != null) {
-            sql.append(" AND m.thread_id = ?");
-            args.add(query.threadId());
-        }
-        if (!query.categories().isEmpty()) {
-            sql.append(" AND m.message_category IN (");
-            // Enum order, so one category set always yields the same (cached) statement text.
-            String separator = "";
-            for (MessageCategory category : MessageCategory.values()) {
-                if (query.categories().contains(category)) {
-                    sql.append(separator).append('?');
-                    separator = ", ";
-                    args.add(category);
-                }
-            }
-            sql.append(')');
-        }
-        sql.append(" ORDER BY m.date DESC, m.rowid DESC");
-        if (query.limit() != null) {
-            sql.append(" LIMIT ?");
-            args.add(query.limit());
-        }
-        return source.read(s -> s.queryList(sql.toString(), SqliteMessages::map, args.toArray()));
+        MessageQuerySql statement = MessageQuerySql.of(SELECT, "rowid", chatId, query);
+        return source.read(s -> s.queryList(statement.sql(), SqliteMessages::map, statement.args().toArray()));
     }
 
     @Override

@@ -46,16 +46,6 @@ final class ConfigProblems {
     }
 
     /**
-     * " (did you mean 'x'?)" when a known key is close to the unknown one, else the list of known keys, so the
-     * message always points at a valid spelling.
-     */
-    static String unknownKeyHint(String unknown, Collection<String> known) {
-        return closest(unknown, known)
-                .map(match -> " (did you mean '" + match + "'?)")
-                .orElseGet(() -> " (known keys: " + String.join(", ", known) + ")");
-    }
-
-    /**
      * The candidate nearest to {@code input} by edit distance (a transposition counts as one edit), after folding
      * case and {@code _} to {@code -}, when it is close enough to be a plausible typo.
      */
