@@ -8,9 +8,11 @@ import dev.chatstore.storage.spi.SummarizationKey;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
@@ -59,6 +61,60 @@ final class ChatTable {
 
     Optional<ChatSummarization> summary(SummarizationKey key) {
         return Optional.ofNullable(summaries.get(key.csid()));
+    }
+
+    List<Object[]> infoRows(long chatId) {
+        ChatInfo i = infos.get(chatId);
+        return i == null ? List.of() : List.<Object[]>of(new Object[]{i.chatId(), i.title(), i.username(),
+                i.type().value(), i.isForum(), i.createdAt(), i.updatedAt()});
+    }
+
+    List<Object[]> topicRows(long chatId) {
+        return topics(chatId).stream().map(t -> new Object[]{t.chatId(), t.topicId(),
+                t.iconColor() == null ? null : (Object) t.iconColor().longValue(), t.customEmojiId(), t.name(),
+                t.createdAt(), t.updatedAt()}).toList();
+    }
+
+    List<Object[]> summaryRows(long chatId) {
+        return summaries.entrySet().stream().filter(e -> e.getValue().chatId() == chatId)
+                .sorted(Map.Entry.comparingByKey()).map(e -> {
+                    ChatSummarization s = e.getValue();
+                    SummarizationKey k = s.key();
+                    return new Object[]{e.getKey(), k.chatId(), k.topicId(), k.firstMessageId(), k.lastMessageId(),
+                            k.prompt(), s.summary(), s.createdAt(), s.updatedAt()};
+                }).toList();
+    }
+
+    void importInfo(ChatInfo info) {
+        infos.put(info.chatId(), info);
+    }
+
+    void importTopic(ChatTopic topic) {
+        topics.computeIfAbsent(topic.chatId(), id -> new TreeMap<>()).put(topic.topicId(), topic);
+    }
+
+    void importSummary(ChatSummarization summary) {
+        summaries.put(summary.key().csid(), summary);
+    }
+
+    long deleteChat(long chatId) {
+        long deleted = infos.remove(chatId) != null ? 1 : 0;
+        TreeMap<Long, ChatTopic> removed = topics.remove(chatId);
+        deleted += removed == null ? 0 : removed.size();
+        int before = summaries.size();
+        summaries.values().removeIf(s -> s.chatId() == chatId);
+        return deleted + before - summaries.size();
+    }
+
+    Set<Long> chatIds() {
+        Set<Long> ids = new HashSet<>(infos.keySet());
+        topics.forEach((chat, rows) -> {
+            if (!rows.isEmpty()) {
+                ids.add(chat);
+            }
+        });
+        summaries.values().forEach(s -> ids.add(s.chatId()));
+        return ids;
     }
 
     /** SQLite's NOCASE collation: only A-Z fold to a-z; every other character must match exactly. */

@@ -14,6 +14,8 @@ import dev.chatstore.storage.spi.MessageQuery;
 import dev.chatstore.storage.spi.MessageStore;
 import dev.chatstore.storage.spi.SettingsStore;
 import dev.chatstore.storage.spi.SummarizationKey;
+import dev.chatstore.storage.spi.TransferTable;
+import dev.chatstore.storage.spi.MessageType;
 import dev.chatstore.storage.spi.UserDataStore;
 import dev.chatstore.storage.spi.UserStore;
 
@@ -288,5 +290,76 @@ abstract class InMemoryChatData implements SettingsStore, MessageStore, UserStor
     /** Messages counted in {@code chat_user_stats}; for this module's tests. */
     long userMessagesOn(long chatId, long userId, LocalDate day) {
         return guard.read("userMessagesOn", () -> messages.userMessagesOn(chatId, userId, day));
+    }
+
+    // ChatTransfer support for InMemoryChatStore; callers hold the guard's lock.
+
+    /** The chat's rows of {@code table}, one of this half's tables, in the TransferTable column order. */
+    List<Object[]> transferRows(TransferTable table, long chatId) {
+        return switch (table.name()) {
+            case "chat_info" -> chats.infoRows(chatId);
+            case "chat_users" -> users.exportRows(chatId);
+            case "chat_messages" -> messages.messageRows(chatId);
+            case "chat_stats" -> messages.chatStatRows(chatId);
+            case "chat_user_stats" -> messages.userStatRows(chatId);
+            case "chat_settings" -> settings.chatSettingRows(chatId);
+            case "chat_topics" -> chats.topicRows(chatId);
+            case "chat_summarization_cache" -> chats.summaryRows(chatId);
+            case "user_data" -> settings.userDataRows(chatId);
+            default -> throw new IllegalArgumentException("not a table of this half: " + table.name());
+        };
+    }
+
+    /** Stores (or replaces) one row of this half's tables; counters are stored as given. */
+    void importTransferRow(TransferTable table, Object[] r) {
+        switch (table.name()) {
+            case "chat_info" -> chats.importInfo(new ChatInfo(l(r[0]), ChatType.fromValue((String) r[3]),
+                    (String) r[1], (String) r[2], Boolean.TRUE.equals(r[4]), time(r[5]), time(r[6])));
+            case "chat_users" -> users.importRow(new ChatUser(l(r[0]), l(r[1]), (String) r[2], (String) r[3],
+                    (String) r[4], r[5] == null ? 0 : l(r[5]), time(r[6]), time(r[7]), Boolean.TRUE.equals(r[8]),
+                    r[9] == null ? "" : (String) r[9]));
+            case "chat_messages" -> messages.importMessage(ChatMessage.builder(l(r[0]), (String) r[1], l(r[3]),
+                            (Instant) r[2]).replyId((String) r[4]).threadId(r[5] == null ? 0 : l(r[5]))
+                    .rootMessageId((String) r[6]).text(r[7] == null ? "" : (String) r[7])
+                    .type(MessageType.fromValue((String) r[8])).category(MessageCategory.fromValue((String) r[9]))
+                    .quoteText((String) r[10]).mediaId((String) r[11]).build());
+            case "chat_stats" -> messages.importChatStat(l(r[0]), day(r[1]), l(r[2]));
+            case "chat_user_stats" -> messages.importUserStat(l(r[0]), l(r[1]), day(r[2]), l(r[3]));
+            case "chat_settings" -> settings.setChatSetting(l(r[0]), (String) r[1], (String) r[2]);
+            case "chat_topics" -> chats.importTopic(new ChatTopic(l(r[0]), l(r[1]),
+                    r[2] == null ? null : Math.toIntExact(l(r[2])), (String) r[3],
+                    r[4] == null ? ChatTopic.DEFAULT_NAME : (String) r[4], time(r[5]), time(r[6])));
+            case "chat_summarization_cache" -> chats.importSummary(new ChatSummarization(new SummarizationKey(
+                    l(r[1]), r[2] == null ? null : l(r[2]), (String) r[3], (String) r[4], (String) r[5]),
+                    (String) r[6], time(r[7]), time(r[8])));
+            case "user_data" -> settings.putUserData(l(r[0]), l(r[1]), (String) r[2], (String) r[3]);
+            default -> throw new IllegalArgumentException("not a table of this half: " + table.name());
+        }
+    }
+
+    long deleteChatRows(long chatId) {
+        return messages.deleteChat(chatId) + users.deleteChat(chatId) + chats.deleteChat(chatId)
+                + settings.deleteChat(chatId);
+    }
+
+    java.util.Set<Long> chatIdsWithRows() {
+        java.util.Set<Long> ids = new java.util.HashSet<>(messages.chatIds());
+        ids.addAll(users.chatIds());
+        ids.addAll(chats.chatIds());
+        ids.addAll(settings.chatIds());
+        return ids;
+    }
+
+    private static long l(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    /** A row from a backend that keeps no time for the column: the epoch, as the records need one. */
+    private static Instant time(Object value) {
+        return value == null ? Instant.EPOCH : (Instant) value;
+    }
+
+    private static LocalDate day(Object value) {
+        return LocalDate.ofInstant((Instant) value, java.time.ZoneOffset.UTC);
     }
 }

@@ -3,19 +3,30 @@ package dev.chatstore.storage.testkit;
 import dev.chatstore.storage.spi.CacheEntry;
 import dev.chatstore.storage.spi.CacheStorageEntry;
 import dev.chatstore.storage.spi.CacheType;
+import dev.chatstore.storage.spi.ChatRowSink;
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.ChatTransfer;
 import dev.chatstore.storage.spi.DelayedTask;
 import dev.chatstore.storage.spi.DuplicateKeyException;
 import dev.chatstore.storage.spi.MediaAttachment;
+import dev.chatstore.storage.spi.MediaStatus;
 import dev.chatstore.storage.spi.MediaUpdate;
+import dev.chatstore.storage.spi.MessageType;
 import dev.chatstore.storage.spi.SpamMessage;
+import dev.chatstore.storage.spi.SpamReason;
 import dev.chatstore.storage.spi.StorageClosedException;
+import dev.chatstore.storage.spi.TransferTable;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.chatstore.storage.testkit.StoreGuard.checkLimit;
 import static java.util.Objects.requireNonNull;
@@ -45,8 +56,14 @@ import static java.util.Objects.requireNonNull;
  * With Guice, bind it in place of the storage facade:
  * {@code Modules.override(storageModule).with(b -> b.bind(ChatStore.class).toInstance(new InMemoryChatStore()))}.
  * It is one source: there is no routing, readonly flag or fan-out to other sources.
+ *
+ * <p><b>Moving chats.</b> It is a {@link ChatTransfer} too, so {@code move-chat} and the transfer contract work with
+ * it. An export takes the chat's rows under the read lock (one consistent snapshot, held in memory: the store is
+ * in memory anyway), then hands them to the sink in batches outside the lock, so a sink may write to this store.
+ * Timestamps this store does not keep ({@code chat_messages.created_at}, those of chat settings, user data and the
+ * daily counters, {@code updated_at} of spam samples) are exported as null (spam: its {@code created_at}).
  */
-public final class InMemoryChatStore extends InMemoryChatData implements ChatStore {
+public final class InMemoryChatStore extends InMemoryChatData implements ChatStore, ChatTransfer {
     private final MediaTable media = new MediaTable();
     private final DelayedTaskTable tasks = new DelayedTaskTable();
     private final SpamTable spam = new SpamTable();
@@ -205,6 +222,86 @@ public final class InMemoryChatStore extends InMemoryChatData implements ChatSto
         requireNonNull(namespace, "namespace is null");
         requireNonNull(key, "key is null");
         return guard.write("unsetCacheStorage", () -> caches.removeStorage(namespace, key));
+    }
+
+    @Override
+    public void exportChat(long chatId, int batchSize, ChatRowSink sink) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, was " + batchSize);
+        }
+        requireNonNull(sink, "sink is null");
+        Map<TransferTable, List<Object[]>> snapshot = guard.read("exportChat", () -> {
+            Map<TransferTable, List<Object[]>> tables = new LinkedHashMap<>();
+            for (TransferTable table : TransferTable.ALL) {
+                tables.put(table, rowsOf(table, chatId));
+            }
+            return tables;
+        });
+        snapshot.forEach((table, rows) -> {
+            for (int i = 0; i < rows.size(); i += batchSize) {
+                sink.accept(table, new ArrayList<>(rows.subList(i, Math.min(rows.size(), i + batchSize))));
+            }
+        });
+    }
+
+    private List<Object[]> rowsOf(TransferTable table, long chatId) {
+        return switch (table.name()) {
+            case "media_attachments" -> transferRows(TransferTable.CHAT_MESSAGES, chatId).stream()
+                    .map(row -> (String) row[TransferTable.CHAT_MESSAGES.columnNames().indexOf("media_id")])
+                    .filter(Objects::nonNull).distinct().map(media::exportRow)
+                    .filter(Objects::nonNull).toList();
+            case "spam_messages" -> spam.exportRows(chatId);
+            case "ham_messages" -> ham.exportRows(chatId);
+            default -> transferRows(table, chatId);
+        };
+    }
+
+    @Override
+    public int importRows(TransferTable table, List<Object[]> rows) {
+        requireNonNull(table, "table is null");
+        requireNonNull(rows, "rows is null");
+        for (Object[] row : rows) {
+            if (row.length != table.columns().size()) {
+                throw new IllegalArgumentException("a row of " + table.name() + " has " + row.length
+                        + " values; the table has " + table.columns().size() + " columns");
+            }
+        }
+        return guard.write("importRows", () -> {
+            for (Object[] r : rows) {
+                switch (table.name()) {
+                    case "media_attachments" -> media.importRow(new MediaAttachment((String) r[0], (String) r[1],
+                            r[2] == null ? null : ((Number) r[2]).longValue(), MessageType.fromValue((String) r[3]),
+                            (String) r[4], MediaStatus.fromValue((String) r[5]), (String) r[6], (String) r[7],
+                            (String) r[8], (String) r[9], time(r[10]), time(r[11])));
+                    case "spam_messages", "ham_messages" -> (table.name().startsWith("spam") ? spam : ham).importRow(
+                            new SpamMessage(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                                    (String) r[3], SpamReason.fromValue((String) r[4]), ((Number) r[5]).doubleValue()),
+                            time(r[6]));
+                    default -> importTransferRow(table, r);
+                }
+            }
+            return rows.size();
+        });
+    }
+
+    @Override
+    public long deleteChat(long chatId) {
+        return guard.write("deleteChat", () -> deleteChatRows(chatId) + spam.deleteChat(chatId)
+                + ham.deleteChat(chatId));
+    }
+
+    @Override
+    public List<Long> chatIds() {
+        return guard.read("chatIds", () -> {
+            Set<Long> ids = chatIdsWithRows();
+            ids.addAll(spam.chatIds());
+            ids.addAll(ham.chatIds());
+            return ids.stream().sorted().toList();
+        });
+    }
+
+    private static Instant time(Object value) {
+        return value == null ? Instant.EPOCH : (Instant) value;
     }
 
     /** Idempotent. Waits for calls in flight; later calls throw {@link StorageClosedException}. */

@@ -40,6 +40,17 @@ final class MediaTable {
         return Optional.ofNullable(rows.get(fileUniqueId));
     }
 
+    Object[] exportRow(String fileUniqueId) {
+        MediaAttachment a = rows.get(fileUniqueId);
+        return a == null ? null : new Object[]{a.fileUniqueId(), a.fileId(), a.fileSize(), a.mediaType().value(),
+                a.metadata(), a.status().value(), a.mimeType(), a.localUrl(), a.prompt(), a.description(),
+                a.createdAt(), a.updatedAt()};
+    }
+
+    void importRow(MediaAttachment attachment) {
+        rows.put(attachment.fileUniqueId(), attachment);
+    }
+
     private static <T> T or(T change, T stored) {
         return change == null ? stored : change;
     }

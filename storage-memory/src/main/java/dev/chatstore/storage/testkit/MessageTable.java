@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -94,6 +96,61 @@ final class MessageTable {
 
     long userMessagesOn(long chatId, long userId, LocalDate day) {
         return userStats.getOrDefault(new UserDay(chatId, userId, day), 0L);
+    }
+
+    // ChatTransfer (InMemoryTransfer): rows in the TransferTable column order; created_at is not kept here (null).
+
+    List<Object[]> messageRows(long chatId) {
+        return rows(chatId).sorted(Comparator.comparingLong(Row::sequence)).map(row -> {
+            ChatMessage m = row.message();
+            return new Object[]{m.chatId(), m.messageId(), m.date(), m.userId(), m.replyId(), m.threadId(),
+                    m.rootMessageId(), m.text(), m.type().value(), m.category().value(), m.quoteText(), m.mediaId(),
+                    null};
+        }).toList();
+    }
+
+    List<Object[]> chatStatRows(long chatId) {
+        return chatStats.entrySet().stream().filter(e -> e.getKey().chatId() == chatId)
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(ChatDay::day)))
+                .map(e -> new Object[]{chatId, e.getKey().day().atStartOfDay().toInstant(ZoneOffset.UTC), e.getValue(),
+                        null, null}).toList();
+    }
+
+    List<Object[]> userStatRows(long chatId) {
+        return userStats.entrySet().stream().filter(e -> e.getKey().chatId() == chatId)
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(UserDay::day).thenComparingLong(UserDay::userId)))
+                .map(e -> new Object[]{chatId, e.getKey().userId(),
+                        e.getKey().day().atStartOfDay().toInstant(ZoneOffset.UTC), e.getValue(), null, null}).toList();
+    }
+
+    /** Stores or replaces the row; counters untouched. */
+    void importMessage(ChatMessage message) {
+        Map<String, Row> chat = chats.computeIfAbsent(message.chatId(), id -> new LinkedHashMap<>());
+        Row old = chat.get(message.messageId());
+        chat.put(message.messageId(), new Row(message.withoutAuthor(), old != null ? old.sequence() : nextSequence++));
+    }
+
+    void importChatStat(long chatId, LocalDate day, long count) {
+        chatStats.put(new ChatDay(chatId, day), count);
+    }
+
+    void importUserStat(long chatId, long userId, LocalDate day, long count) {
+        userStats.put(new UserDay(chatId, userId, day), count);
+    }
+
+    long deleteChat(long chatId) {
+        Map<String, Row> removed = chats.remove(chatId);
+        long deleted = removed == null ? 0 : removed.size();
+        int before = chatStats.size() + userStats.size();
+        chatStats.keySet().removeIf(key -> key.chatId() == chatId);
+        userStats.keySet().removeIf(key -> key.chatId() == chatId);
+        return deleted + before - chatStats.size() - userStats.size();
+    }
+
+    Set<Long> chatIds() {
+        Set<Long> ids = new HashSet<>(chats.keySet());
+        chatStats.keySet().forEach(key -> ids.add(key.chatId()));
+        return ids;
     }
 
     private Stream<Row> rows(long chatId) {

@@ -3,6 +3,7 @@ package dev.chatstore.storage.testkit;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -77,6 +78,37 @@ final class SettingsTables {
 
     int clearUserData(long userId, long chatId) {
         return sizeOf(userData.remove(new UserInChat(userId, chatId)));
+    }
+
+    // ChatTransfer: timestamps are not kept here (null).
+    List<Object[]> chatSettingRows(long chatId) {
+        return chatSettings.getOrDefault(chatId, Collections.emptySortedMap()).entrySet().stream()
+                .map(e -> new Object[]{chatId, e.getKey(), e.getValue(), null, null}).toList();
+    }
+
+    List<Object[]> userDataRows(long chatId) {
+        return userData.entrySet().stream().filter(e -> e.getKey().chatId() == chatId)
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingLong(UserInChat::userId)))
+                .flatMap(e -> e.getValue().entrySet().stream().map(v -> new Object[]{e.getKey().userId(), chatId,
+                        v.getKey(), v.getValue(), null, null})).toList();
+    }
+
+    long deleteChat(long chatId) {
+        long deleted = sizeOf(chatSettings.remove(chatId));
+        for (var it = userData.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            if (entry.getKey().chatId() == chatId) {
+                deleted += entry.getValue().size();
+                it.remove();
+            }
+        }
+        return deleted;
+    }
+
+    java.util.Set<Long> chatIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>(chatSettings.keySet());
+        userData.keySet().forEach(key -> ids.add(key.chatId()));
+        return ids;
     }
 
     private static <K> boolean removeKey(Map<K, SortedMap<String, String>> table, K owner, String key) {

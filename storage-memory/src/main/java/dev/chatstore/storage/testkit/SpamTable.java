@@ -52,6 +52,33 @@ final class SpamTable {
         return select(row -> row.sample().text().equals(text), OLDEST_FIRST, Integer.MAX_VALUE);
     }
 
+    /** ChatTransfer rows; {@code updated_at} is not kept here: {@code created_at} stands in for it. */
+    List<Object[]> exportRows(long chatId) {
+        return rows.values().stream().filter(row -> row.sample().chatId() == chatId).sorted(OLDEST_FIRST).map(row -> {
+            SpamMessage s = row.sample();
+            return new Object[]{s.chatId(), s.userId(), s.messageId(), s.text(), s.reason().value(), s.score(),
+                    row.createdAt(), row.createdAt()};
+        }).toList();
+    }
+
+    void importRow(SpamMessage sample, Instant createdAt) {
+        Key key = new Key(sample.chatId(), sample.userId(), sample.messageId());
+        Row old = rows.get(key);
+        rows.put(key, new Row(sample, createdAt, old != null ? old.sequence() : nextSequence++));
+    }
+
+    long deleteChat(long chatId) {
+        int before = rows.size();
+        rows.keySet().removeIf(key -> key.chatId() == chatId);
+        return before - rows.size();
+    }
+
+    java.util.Set<Long> chatIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        rows.keySet().forEach(key -> ids.add(key.chatId()));
+        return ids;
+    }
+
     private List<SpamMessage> select(Predicate<Row> filter, Comparator<Row> order, int limit) {
         return rows.values().stream().filter(filter).sorted(order).limit(limit).map(Row::sample).toList();
     }

@@ -5,9 +5,11 @@ import dev.chatstore.storage.spi.ChatUser;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** {@code chat_users}. Not thread-safe: {@link InMemoryChatStore} guards it. */
@@ -64,6 +66,28 @@ final class UserTable {
 
     boolean isMember(long chatId, long userId) {
         return rows.containsKey(new Key(chatId, userId));
+    }
+
+    List<Object[]> exportRows(long chatId) {
+        return rows.values().stream().filter(u -> u.chatId() == chatId).sorted(Comparator.comparingLong(ChatUser::userId))
+                .map(u -> new Object[]{u.chatId(), u.userId(), u.username(), u.fullName(), u.timezone(),
+                        u.messagesCount(), u.createdAt(), u.updatedAt(), u.isSpammer(), u.metadata()}).toList();
+    }
+
+    void importRow(ChatUser user) {
+        rows.put(new Key(user.chatId(), user.userId()), user);
+    }
+
+    long deleteChat(long chatId) {
+        int before = rows.size();
+        rows.keySet().removeIf(key -> key.chatId() == chatId);
+        return before - rows.size();
+    }
+
+    Set<Long> chatIds() {
+        Set<Long> ids = new HashSet<>();
+        rows.keySet().forEach(key -> ids.add(key.chatId()));
+        return ids;
     }
 
     private boolean update(long chatId, long userId, UnaryOperator<ChatUser> change) {
