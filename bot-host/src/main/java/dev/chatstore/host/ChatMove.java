@@ -11,37 +11,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Moves one chat between two sources through {@link ChatTransfer}: copy, verify, switch the route, delete from the
- * source. Crash-safe and resumable through the {@link MoveJournal}: the source is never changed before the target
- * is verified and the route switched; a phase before the switch is redone from the copy on a re-run (after clearing
- * what a killed copy left in the target); after the switch only the deletion is left.
+ * Moves one chat between two sources through {@link ChatTransfer}, online: a running {@code serve} may go on
+ * storing updates for the chat throughout, and every update it acknowledges ends up in the target exactly once.
  *
- * <p>Verification compares the per-table row counts and {@link ChatDigest}s of both sides read fresh after the
- * copy; it also catches a write to the chat in the source during the copy (the move then fails, source untouched,
- * and can be re-run). A running {@code serve} picks up the switched route from the config file (see
- * {@code MappingReloader}).
+ * <ol>
+ *   <li><b>copy</b> every row of the chat from one snapshot of the source (a read transaction), digesting the rows
+ *       as they pass;</li>
+ *   <li><b>verify</b> the copy: the target's per-table row counts and digests must equal the snapshot's (writes the
+ *       source took since the snapshot are not compared here; they are the catch-up's);</li>
+ *   <li><b>switch</b> the route: the chat's line in {@code [database.chatMapping]} of the config file;</li>
+ *   <li><b>wait for serve</b>: every running serve of this config applies the new mapping, finishes the update it
+ *       was storing under the old one, then says so in its {@link ServeAck} file. This is a positive
+ *       acknowledgement, not a sleep: from then on nothing writes the chat to the source;</li>
+ *   <li><b>catch up</b> ({@link ChatCatchUp}): what the source stored after the snapshot is brought over, messages
+ *       replayed through the target's normal writes so its counters stay exact; then checked present;</li>
+ *   <li><b>delete</b> the chat from the source (unless {@code --keep-source}).</li>
+ * </ol>
+ *
+ * <p>Crash-safe and resumable through the {@link MoveJournal}: the source is never changed before the catch-up is
+ * verified; a phase before the switch is redone from the copy on a re-run (after clearing what a killed copy left
+ * in the target); after the switch the wait, catch-up and deletion are redone, each idempotent. A failed
+ * verification of the copy leaves the source untouched and the route unswitched, naming the table.
  *
  * <p>The target is opened by this mover on its own, writable even when the bot's config marks it readonly (an
  * archive); the bot's own view of that source stays readonly. Not thread-safe; one move at a time per chat.
  */
 final class ChatMove {
+    static final Duration DEFAULT_SERVE_TIMEOUT = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(ChatMove.class);
 
     private final HostRuntime runtime;
     private final Path configFile;
     private final int batchSize;
     private final Consumer<String> say;
+    private final Duration serveTimeout;
 
     ChatMove(HostRuntime runtime, Path configFile, int batchSize, Consumer<String> say) {
+        this(runtime, configFile, batchSize, say, DEFAULT_SERVE_TIMEOUT);
+    }
+
+    /** @param serveTimeout how long to wait for the running serve processes to apply the switched route */
+    ChatMove(HostRuntime runtime, Path configFile, int batchSize, Consumer<String> say, Duration serveTimeout) {
         this.runtime = runtime;
         this.configFile = configFile;
         this.batchSize = batchSize;
         this.say = say;
+        this.serveTimeout = serveTimeout;
     }
 
     /** Runs the move; failures are recorded in the result (outcome "failed", error) as well as thrown. */
@@ -92,7 +115,8 @@ final class ChatMove {
                 plan(result, "copy", rows, "would copy " + rows + " rows from '" + from + "' to '" + to + "'");
                 plan(result, "verify", 0, "would compare row counts and digests of " + tables.size() + " tables");
                 plan(result, "switch", 0, "would set " + chatId + " = \"" + to + "\" in [database.chatMapping] of "
-                        + configFile);
+                        + configFile + ", then wait for running serve processes to apply it");
+                plan(result, "catch-up", 0, "would bring over what the source stored since the copy");
                 plan(result, "delete", 0, keepSource ? "would keep the source (--keep-source)"
                         : "would delete the chat from '" + from + "'");
                 result.outcome = "dry run";
@@ -103,16 +127,13 @@ final class ChatMove {
                 admin.migrate();
             }
             MoveJournal current = journal.orElse(null);
-            if (current != null && current.phase() != MoveJournal.Phase.SWITCHED
-                    && to.equals(route)) {
+            if (current != null && current.phase() == MoveJournal.Phase.VERIFIED && to.equals(route)) {
                 // Killed after the config was edited but before the journal said so.
                 current = current.with(MoveJournal.Phase.SWITCHED);
             }
-            if (current == null || current.phase() != MoveJournal.Phase.SWITCHED) {
-                copyAndVerify(result, chatId, sourceTransfer, targetTransfer, current);
-                current = new MoveJournal(MoveJournal.fileFor(configFile, chatId), chatId, from, to,
-                        MoveJournal.Phase.VERIFIED);
-                current.write();
+            if (current == null || current.phase().compareTo(MoveJournal.Phase.SWITCHED) < 0) {
+                MoveJournal copied = copyAndVerify(result, chatId, sourceTransfer, targetTransfer, current);
+                current = copied.with(MoveJournal.Phase.VERIFIED);
                 MoveHooks.at("verified");
                 ChatMappingEditor.set(configFile, chatId, to);
                 MoveHooks.at("switched");
@@ -126,6 +147,18 @@ final class ChatMove {
                 ChatMappingEditor.set(configFile, chatId, to);
                 step(result, "switch", "done", 0, "chat " + chatId + " routes to '" + to + "'");
             }
+            List<Long> serves = ServeAck.await(configFile, chatId, to, serveTimeout, say);
+            MoveHooks.at("acknowledged");
+            ChatCatchUp catchUp = new ChatCatchUp(chatId, sourceTransfer, targetTransfer, target,
+                    current.copyStarted(), current.copiedMessages());
+            ChatCatchUp.Outcome caught = catchUp.run();
+            catchUp.verify();
+            current = current.with(MoveJournal.Phase.CAUGHT_UP);
+            step(result, "catch-up", "done", caught.replayed() + caught.imported(), (serves.isEmpty()
+                    ? "no serve running" : "serve process(es) " + serves + " applied the route") + "; "
+                    + caught.replayed() + " messages replayed and " + caught.imported() + " other rows brought over "
+                    + "that '" + from + "' stored since the copy");
+            MoveHooks.at("caught-up");
             if (keepSource) {
                 step(result, "delete", "skipped", 0, "--keep-source: the chat stays in '" + from + "'");
             } else {
@@ -143,8 +176,9 @@ final class ChatMove {
         }
     }
 
-    private void copyAndVerify(MoveResult result, long chatId, ChatTransfer source, ChatTransfer target,
-                               MoveJournal interrupted) {
+    /** @return the journal of the verified copy (phase still COPYING) */
+    private MoveJournal copyAndVerify(MoveResult result, long chatId, ChatTransfer source, ChatTransfer target,
+                                  MoveJournal interrupted) {
         List<ChatDigest.TableDigest> existing = ChatDigest.of(target, chatId);
         long leftovers = existing.stream().filter(t -> !t.table().equals("media_attachments"))
                 .mapToLong(ChatDigest.TableDigest::rows).sum();
@@ -157,11 +191,16 @@ final class ChatMove {
             long cleared = target.deleteChat(chatId);
             say.accept("Cleared " + cleared + " rows an interrupted copy left in '" + result.to + "'");
         }
-        new MoveJournal(MoveJournal.fileFor(configFile, chatId), chatId, result.from, result.to,
-                MoveJournal.Phase.COPYING).write();
+        // Before the snapshot opens, so the catch-up's "stored since" cannot miss a row of the gap.
+        Instant copyStarted = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        MoveJournal journal = new MoveJournal(MoveJournal.fileFor(configFile, chatId), chatId, result.from,
+                result.to, MoveJournal.Phase.COPYING, copyStarted, -1);
+        journal.write();
         long[] copied = {0};
+        ChatDigest snapshot = new ChatDigest();
         try (Progress progress = Progress.start("Copying chat " + chatId, -1, "rows")) {
             source.exportChat(chatId, batchSize, (table, rows) -> {
+                snapshot.accept(table, rows);
                 target.importRows(table, rows);
                 copied[0] += rows.size();
                 progress.stepTo(copied[0]);
@@ -173,9 +212,8 @@ final class ChatMove {
         MoveHooks.at("copied");
         List<ChatDigest.TableDigest> sourceDigest;
         List<ChatDigest.TableDigest> targetDigest;
-        try (Progress progress = Progress.start("Verifying chat " + chatId, 2, "sources")) {
-            sourceDigest = ChatDigest.of(source, chatId);
-            progress.step();
+        try (Progress progress = Progress.start("Verifying chat " + chatId, 1, "sources")) {
+            sourceDigest = snapshot.tables();
             targetDigest = ChatDigest.of(target, chatId);
             progress.step();
         }
@@ -193,12 +231,16 @@ final class ChatMove {
         if (firstDifferent != null) {
             step(result, "verify", "failed", 0, "table " + firstDifferent + " differs");
             throw new StorageException("Verification of chat " + chatId + " failed: table " + firstDifferent
-                    + " differs between '" + result.from + "' and '" + result.to + "'. The source is untouched and "
-                    + "the route was not switched; a write to the chat during the copy causes this: run move-chat "
-                    + "again (it copies anew)");
+                    + " differs between the copy read from '" + result.from + "' and what '" + result.to + "' holds "
+                    + "now. The source is untouched and the route was not switched; something else wrote the chat "
+                    + "into the target during the copy: stop that, then run move-chat again (it copies anew)");
         }
         long rows = sourceDigest.stream().mapToLong(ChatDigest.TableDigest::rows).sum();
         step(result, "verify", "done", rows, sourceDigest.size() + " tables equal (" + rows + " rows)");
+        long messages = sourceDigest.stream().filter(t -> t.table().equals("chat_messages"))
+                .mapToLong(ChatDigest.TableDigest::rows).sum();
+        return new MoveJournal(journal.file(), chatId, result.from, result.to, MoveJournal.Phase.COPYING,
+                copyStarted, messages);
     }
 
     private static String describe(List<ChatDigest.TableDigest> tables) {

@@ -31,20 +31,33 @@ import java.util.concurrent.TimeUnit;
  * logged and the running mapping is kept. Changes to anything but the mapping (sources, default) are logged as
  * needing a restart and not applied. Thread-safe: checks run on one daemon thread (SIGHUP runs one at once,
  * serialized by this object's lock).
+ *
+ * <p>After each reload (and once at start) the reloader runs the {@code drain} it was given (serve passes one that
+ * returns once the update being stored, routed under the previous mapping, has finished) and then writes its
+ * {@link ServeAck}: the positive acknowledgement a {@code move-chat} waits for before it catches up and deletes the
+ * chat from its old source.
+ *
+ * <p>{@code CHATSTORE_TEST_MAPPING_POLL_MS} in the environment replaces the poll interval (a test hook, for testing
+ * SIGHUP with polling out of the way).
  */
 final class MappingReloader implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofMillis(500);
+    private static final String POLL_HOOK = "CHATSTORE_TEST_MAPPING_POLL_MS";
     private static final Logger log = LoggerFactory.getLogger(MappingReloader.class);
 
     private final Path file;
     private final HostRuntime runtime;
     private final ScheduledExecutorService timer;
+    private final Runnable drain;
+    private final ServeAck ack;
     private FileTime lastModified;
     private long lastSize;
 
-    private MappingReloader(Path file, HostRuntime runtime) {
+    private MappingReloader(Path file, HostRuntime runtime, Runnable drain) {
         this.file = file;
         this.runtime = runtime;
+        this.drain = drain;
+        this.ack = ServeAck.of(file);
         this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "config-reload");
             thread.setDaemon(true);
@@ -53,15 +66,25 @@ final class MappingReloader implements AutoCloseable {
         remember();
     }
 
-    /** Starts watching the config file of {@code runtime}; nothing to watch in the single-file form. */
-    static MappingReloader start(Path configFile, HostRuntime runtime) {
-        MappingReloader reloader = new MappingReloader(configFile, runtime);
-        reloader.timer.scheduleWithFixedDelay(reloader::checkQuietly, INTERVAL.toMillis(), INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+    /**
+     * Starts watching the config file of {@code runtime}; nothing to watch in the single-file form.
+     *
+     * @param drain returns once every write begun under the mapping in force before the last swap has finished
+     */
+    static MappingReloader start(Path configFile, HostRuntime runtime, Runnable drain) {
+        MappingReloader reloader = new MappingReloader(configFile, runtime, drain);
+        long interval = pollInterval();
+        reloader.ack.applied(runtime.storage().config());
+        reloader.timer.scheduleWithFixedDelay(reloader::checkQuietly, interval, interval, TimeUnit.MILLISECONDS);
         reloader.onSighup();
-        log.info("Watching {} for chat mapping changes (every {} ms, or at once on SIGHUP)", configFile,
-                INTERVAL.toMillis());
+        log.info("Watching {} for chat mapping changes (every {} ms, or at once on SIGHUP)", configFile, interval);
         return reloader;
+    }
+
+    private static long pollInterval() {
+        String hook = System.getenv(POLL_HOOK);
+        return hook != null && hook.matches("\\d{1,9}") && Long.parseLong(hook) > 0 ? Long.parseLong(hook)
+                : INTERVAL.toMillis();
     }
 
     @SuppressWarnings("restriction")
@@ -129,6 +152,7 @@ final class MappingReloader implements AutoCloseable {
         Map<Long, String> after = read.chatMapping();
         if (before.equals(after)) {
             log.info("Config reload ({}): chat mapping unchanged ({} chats)", why, after.size());
+            ack.applied(storage.config());
             return;
         }
         try {
@@ -150,6 +174,8 @@ final class MappingReloader implements AutoCloseable {
                         was == null ? ", the default" : now == null ? "; unmapped, so the default" : "");
             }
         }
+        drain.run();
+        ack.applied(storage.config());
     }
 
     private static boolean sameSources(StorageConfig running, StorageConfig read) {
@@ -165,5 +191,6 @@ final class MappingReloader implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        ack.close();
     }
 }

@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** {@code move-chat}: moves one chat's rows to another source and routes the chat there. */
 @Command(name = "move-chat", mixinStandardHelpOptions = true,
@@ -12,6 +13,9 @@ import java.nio.file.Path;
                 + "switch the route (writes the chat's line into [database.chatMapping] of the config file), then "
                 + "delete the chat from the source (unless --keep-source).",
             "A target the config marks readonly (an archive) is opened writable for the move only.",
+            "Online: a running serve may store updates for the chat throughout. After the switch the mover waits "
+                    + "until every running serve of this config has applied the new route (its .<config>.serve-<pid> "
+                    + "file), then brings over what the source stored since the copy, then deletes.",
             "Crash-safe: killed at any point, run the same command again to finish the move. A failed verification "
                     + "leaves the source untouched and names the table. Exit code 1 when the move failed."})
 final class MoveChatCommand extends HostSubcommand {
@@ -35,6 +39,11 @@ final class MoveChatCommand extends HostSubcommand {
             description = "Rows per copied batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--serve-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long to wait for running serve processes to apply the switched route "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long serveTimeout;
+
     @Mixin
     JsonOption output;
 
@@ -42,6 +51,9 @@ final class MoveChatCommand extends HostSubcommand {
     public Integer call() {
         HostSetup setup = setup();
         Path configFile = MoveChatsCommand.requireConfigFile(setup, batch);
+        if (serveTimeout < 1) {
+            throw HostFailure.usage("--serve-timeout must be at least 1 second, was " + serveTimeout);
+        }
         try (HostRuntime runtime = HostRuntime.start(setup);
              RuntimeShutdownHook hook = RuntimeShutdownHook.closing(runtime)) {
             ChatMove mover = new ChatMove(runtime, configFile, batch, line -> {
@@ -49,7 +61,7 @@ final class MoveChatCommand extends HostSubcommand {
                     out().println(line);
                     out().flush();
                 }
-            });
+            }, Duration.ofSeconds(serveTimeout));
             MoveResult result = null;
             try {
                 result = mover.move(chat, to, from, keepSource, dryRun);

@@ -98,8 +98,8 @@ final class ServeCommand extends HostSubcommand {
                         metricsServer.address().getPort(), MetricsSettings.PATH);
             }
             server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
-            reloader = runtime.setup().choice().config().map(file -> MappingReloader.start(file, runtime))
-                    .orElse(null);
+            reloader = runtime.setup().choice().config()
+                    .map(file -> MappingReloader.start(file, runtime, ingester::awaitCallsInFlight)).orElse(null);
             ServerSettings limits = settings.server();
             log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
                     + "bodies up to {} bytes, stop timeout {} ms", limits.maxThreads(), limits.maxConnections(),

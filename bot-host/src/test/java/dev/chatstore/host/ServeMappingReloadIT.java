@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.chatstore.host.HostProcess.run;
 import static dev.chatstore.host.HostProcess.write;
@@ -78,6 +79,64 @@ class ServeMappingReloadIT {
         assertThat(messageIds(dir, MOVED, "other")).containsExactlyInAnyOrder("1", "2");
         assertThat(messageIds(dir, EDITED, "main")).containsExactly("1");
         assertThat(messageIds(dir, EDITED, "other")).containsExactlyInAnyOrder("2", "3");
+    }
+
+    /**
+     * SIGHUP applies a hand edit at once, with polling out of the way (an hour apart): an update right after the
+     * edit still goes by the old mapping, one after the signal by the new. An invalid edit signalled the same way is
+     * refused with its errors logged and the running mapping kept. The serve's acknowledgement file (what move-chat
+     * waits for) follows the mapping in force and is removed when serve stops.
+     */
+    @Test
+    void sighupAppliesAHandEditAtOnceAndRefusesAnInvalidOne(@TempDir Path dir) throws Exception {
+        HostProcess.installPlugins(dir);
+        write(dir.resolve("bot.toml"), CONFIG);
+        HostProcess.Running server = HostProcess.start(Map.of("CHATSTORE_TEST_MAPPING_POLL_MS", "3600000"), dir,
+                "--config", "bot.toml", "serve", "--port", "0");
+        Path ack = dir.resolve(".bot.toml.serve-" + server.process().pid());
+        try {
+            URI base = URI.create("http://127.0.0.1:" + ServeIT.awaitPort(server));
+            awaitLog(server, "every 3600000 ms");
+            assertThat(ack).exists();
+            post(base, EDITED, 1);
+
+            Files.writeString(dir.resolve("bot.toml"), Files.readString(dir.resolve("bot.toml"))
+                    + "\n[database.chatMapping]\n" + EDITED + " = \"other\"   # edited by hand\n");
+            post(base, EDITED, 2);
+            assertThat(server.stderr()).as("no poll ran yet").doesNotContain("now routes to");
+            hangUp(server);
+            awaitLog(server, "Chat mapping changed (SIGHUP): chat " + EDITED + " now routes to 'other'");
+            awaitContent(ack, "chat." + EDITED + "=other");
+            post(base, EDITED, 3);
+
+            String valid = Files.readString(dir.resolve("bot.toml"));
+            Files.writeString(dir.resolve("bot.toml"), valid.replace(EDITED + " = \"other\"", EDITED + " = \"nope\""));
+            hangUp(server);
+            awaitLog(server, "Config reload (SIGHUP) refused");
+            assertThat(server.stderr()).contains("unknown source 'nope'").contains("the running chat mapping is kept");
+            assertThat(Files.readString(ack)).contains("chat." + EDITED + "=other");
+            post(base, EDITED, 4);
+        } finally {
+            server.process().destroy();
+        }
+        server.await(Duration.ofSeconds(30));
+
+        assertThat(ack).as("removed when serve stops").doesNotExist();
+        assertThat(messageIds(dir, EDITED, "main")).containsExactlyInAnyOrder("1", "2");
+        assertThat(messageIds(dir, EDITED, "other")).containsExactlyInAnyOrder("3", "4");
+    }
+
+    private static void hangUp(HostProcess.Running server) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(server.process().pid())).start();
+        assertThat(kill.waitFor()).as("kill -HUP").isZero();
+    }
+
+    private static void awaitContent(Path file, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(file) || !Files.readString(file).contains(text)) {
+            assertThat(System.nanoTime()).as("%s holds '%s' within 30 s", file, text).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static List<String> messageIds(Path dir, long chat, String source) {

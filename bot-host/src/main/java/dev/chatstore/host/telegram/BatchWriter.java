@@ -27,13 +27,15 @@ final class BatchWriter {
     record Pending(long line, MappedUpdate update) {
     }
 
-    private record ChatKey(long chatId) {
+    // Chat-routed keys name the source written to: after a chat's route changes (a move), the first update writes
+    // its chat info and member rows to the new source too, so its messages are counted there from the first one.
+    private record ChatKey(long chatId, String source) {
     }
 
-    private record MemberKey(long chatId, long userId) {
+    private record MemberKey(long chatId, long userId, String source) {
     }
 
-    private record TopicKey(long chatId, long topicId) {
+    private record TopicKey(long chatId, long topicId, String source) {
     }
 
     private record MediaKey(String fileUniqueId) {
@@ -94,7 +96,7 @@ final class BatchWriter {
         MappedUpdate update = pending.update();
         long chatId = update.chat().id();
         try {
-            writeChat(update);
+            writeChat(update, source);
         } catch (ReadOnlySourceException e) {
             run.chatRefused(chatId, e);
             return false;
@@ -115,28 +117,28 @@ final class BatchWriter {
         return true;
     }
 
-    private void writeChat(MappedUpdate update) {
+    private void writeChat(MappedUpdate update, String source) {
         MappedUpdate.Chat chat = update.chat();
-        ChatKey chatKey = new ChatKey(chat.id());
+        ChatKey chatKey = new ChatKey(chat.id(), source);
         if (!recent.isFresh(chatKey, chat)) {
             store.updateChatInfo(chat.id(), chat.type(), chat.title(), chat.username(), chat.isForum());
             recent.written(chatKey, chat);
         }
         MappedUpdate.Sender sender = update.sender();
         if (sender != null) {
-            MemberKey memberKey = new MemberKey(chat.id(), sender.userId());
+            MemberKey memberKey = new MemberKey(chat.id(), sender.userId(), source);
             if (!recent.isFresh(memberKey, sender)) {
                 store.updateChatUser(chat.id(), sender.userId(), sender.username(), sender.fullName());
                 recent.written(memberKey, sender);
             }
         }
         if (update.topic() != null) {
-            writeTopic(chat.id(), update.topic());
+            writeTopic(chat.id(), update.topic(), source);
         }
     }
 
-    private void writeTopic(long chatId, MappedUpdate.Topic topic) {
-        TopicKey key = new TopicKey(chatId, topic.topicId());
+    private void writeTopic(long chatId, MappedUpdate.Topic topic, String source) {
+        TopicKey key = new TopicKey(chatId, topic.topicId(), source);
         if (topic.announced() ? recent.isFresh(key, topic) : isTopicStored(chatId, key)) {
             return;
         }
@@ -153,7 +155,7 @@ final class BatchWriter {
             return true;
         }
         for (ChatTopic stored : store.getChatTopics(chatId)) {
-            recent.written(new TopicKey(chatId, stored.topicId()), STORED);
+            recent.written(new TopicKey(chatId, stored.topicId(), key.source()), STORED);
         }
         return recent.isKnown(key);
     }

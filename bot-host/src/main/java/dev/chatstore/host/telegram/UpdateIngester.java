@@ -151,6 +151,15 @@ public final class UpdateIngester {
     }
 
     /**
+     * Returns once the ingest call in progress when it was called, if any, has finished: after a chat mapping swap,
+     * no update routed under the old mapping is still being written (a chat move waits for this). Calls are
+     * serialised on the instance, so taking its lock is that wait.
+     */
+    public synchronized void awaitCallsInFlight() {
+        // Nothing to do: acquiring the lock is the wait.
+    }
+
+    /**
      * Stores one update, as a webhook receives it. Never throws for bad data or a storage failure: the result says
      * what happened.
      *
