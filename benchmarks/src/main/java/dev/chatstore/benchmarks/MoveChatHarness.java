@@ -29,8 +29,11 @@ import java.util.List;
  *       {@code BATCH} rows per transaction, on plain sqlite-jdbc connections (the floor a client-side copy has);</li>
  *   <li><b>move copy</b>: {@code ChatTransfer.exportChat} into {@code ChatTransfer.importRows} (every table of the
  *       chat, as {@code move-chat} copies);</li>
- *   <li><b>move copy + verify</b>: the above plus both sides' {@code ChatDigest}, as {@code move-chat} runs
- *       before it switches the route.</li>
+ *   <li><b>move copy + verify</b>: what {@code move-chat} does with no serve running: the copy, digesting the
+ *       exported snapshot as it passes, then the target's {@code ChatDigest} (the verification before the switch),
+ *       then the catch-up's reads at their most (a chat written within the last minutes, like this freshly
+ *       filled one): one pass over the source and one over the target. Nothing is replayed, as no serve wrote
+ *       meanwhile.</li>
  * </ul>
  * The heap in use after each variant is printed: with {@code -Xmx256m} a 1,000,000-message chat moves, which
  * shows the copy streams. Single-threaded; prints one line per variant.
@@ -107,12 +110,24 @@ public final class MoveChatHarness {
             ChatTransfer from = (ChatTransfer) source;
             ChatTransfer to = (ChatTransfer) target;
             long[] rows = {0};
+            ChatDigest snapshot = new ChatDigest();
             from.exportChat(CHAT, batch, (table, part) -> {
+                if (verify) {
+                    snapshot.accept(table, part);
+                }
                 to.importRows(table, part);
                 rows[0] += part.size();
             });
-            if (verify && !ChatDigest.of(from, CHAT).equals(ChatDigest.of(to, CHAT))) {
-                throw new IllegalStateException("verification failed");
+            if (verify) {
+                if (!snapshot.tables().equals(ChatDigest.of(to, CHAT))) {
+                    throw new IllegalStateException("verification failed");
+                }
+                long[] seen = {0};
+                from.exportChat(CHAT, ChatTransfer.DEFAULT_BATCH, (table, part) -> seen[0] += part.size());
+                to.exportChat(CHAT, ChatTransfer.DEFAULT_BATCH, (table, part) -> seen[0] += part.size());
+                if (seen[0] != 2 * rows[0]) {
+                    throw new IllegalStateException("catch-up reads saw " + seen[0] + " rows, not " + 2 * rows[0]);
+                }
             }
             return rows[0];
         }

@@ -108,6 +108,7 @@ final class ChatCatchUp {
         long newMessages = messages[0] - copiedMessages;
         Map<TransferTable, Map<List<Object>, Object[]>> existing = recent.isEmpty() ? Map.of() : targetRows(recent);
 
+        MoveHooks.at("catching-up");
         long imported = 0;
         for (Object[] member : recent.getOrDefault(U, Map.of()).values()) {
             Object[] current = existing.getOrDefault(U, Map.of()).get(key(U, member));
@@ -119,7 +120,6 @@ final class ChatCatchUp {
         }
         long replayed = 0;
         if (newMessages > 0) {
-            MoveHooks.at("catching-up");
             if (!overflow[0]) {
                 replayed = replayMissing(recentMessages);
             } else {

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * {@code CHATSTORE_TEST_PAUSE_FILE=<file>} in the environment, the mover prints {@code paused at <point>} on stderr
  * at that point and waits until the file exists, so a test can kill it with SIGKILL there, or change a source under
  * it. Points: {@code copying} (after the first batch), {@code copied}, {@code verified}, {@code switched},
- * {@code deleted}. Without the variables it does nothing.
+ * {@code acknowledged} (every running serve applied the route), {@code catching-up} (before the catch-up's first
+ * write), {@code caught-up}, {@code deleted}. Without the variables it does nothing.
  */
 final class MoveHooks {
     private static final String POINT = System.getenv("CHATSTORE_TEST_PAUSE_AT");

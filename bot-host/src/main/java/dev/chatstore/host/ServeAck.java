@@ -46,7 +46,17 @@ final class ServeAck implements AutoCloseable {
 
     /** The acknowledgement file of this process for {@code configFile}. */
     static ServeAck of(Path configFile) {
-        return new ServeAck(configFile.resolveSibling(prefix(configFile) + ProcessHandle.current().pid()));
+        Path real = real(configFile);
+        return new ServeAck(real.resolveSibling(prefix(real) + ProcessHandle.current().pid()));
+    }
+
+    /** Serve and mover may name the config differently (relative, through a link): both use its real path. */
+    private static Path real(Path configFile) {
+        try {
+            return configFile.toRealPath();
+        } catch (IOException e) {
+            return configFile.toAbsolutePath();
+        }
     }
 
     private static String prefix(Path configFile) {
@@ -88,7 +98,8 @@ final class ServeAck implements AutoCloseable {
      * @return the process ids waited for
      * @throws StorageException naming the serves that did not acknowledge within {@code timeout}
      */
-    static List<Long> await(Path configFile, long chatId, String to, Duration timeout, Consumer<String> say) {
+    static List<Long> await(Path config, long chatId, String to, Duration timeout, Consumer<String> say) {
+        Path configFile = real(config);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Long> waitedFor = new ArrayList<>();
         boolean told = false;
@@ -129,7 +140,7 @@ final class ServeAck implements AutoCloseable {
     /** Per live serve process: where it routes the chat, or empty when its file cannot be read yet. */
     private static Map<Long, Optional<String>> routes(Path configFile, long chatId) {
         Map<Long, Optional<String>> routes = new java.util.TreeMap<>();
-        Path folder = configFile.toAbsolutePath().getParent();
+        Path folder = configFile.getParent();
         String prefix = prefix(configFile);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, prefix + "*")) {
             for (Path file : files) {

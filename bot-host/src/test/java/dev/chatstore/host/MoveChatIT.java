@@ -130,7 +130,7 @@ class MoveChatIT {
                 "--json").exits(0).json();
 
         assertThat(json.get("outcome").asText()).isEqualTo("moved");
-        assertThat(json.get("steps").findValuesAsText("step")).containsExactly("copy", "verify", "switch", "delete");
+        assertThat(json.get("steps").findValuesAsText("step")).containsExactly("copy", "verify", "switch", "catch-up", "delete");
         assertThat(json.get("steps").findValuesAsText("status")).containsOnly("done");
         assertThat(json.get("tables")).allSatisfy(table -> assertThat(table.get("equal").asBoolean()).isTrue());
         assertThat(snapshot("other", chat)).isEqualTo(before);

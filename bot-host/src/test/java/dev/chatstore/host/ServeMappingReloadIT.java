@@ -93,7 +93,7 @@ class ServeMappingReloadIT {
         write(dir.resolve("bot.toml"), CONFIG);
         HostProcess.Running server = HostProcess.start(Map.of("CHATSTORE_TEST_MAPPING_POLL_MS", "3600000"), dir,
                 "--config", "bot.toml", "serve", "--port", "0");
-        Path ack = dir.resolve(".bot.toml.serve-" + server.process().pid());
+        Path ack = dir.toRealPath().resolve(".bot.toml.serve-" + server.process().pid());
         try {
             URI base = URI.create("http://127.0.0.1:" + ServeIT.awaitPort(server));
             awaitLog(server, "every 3600000 ms");
