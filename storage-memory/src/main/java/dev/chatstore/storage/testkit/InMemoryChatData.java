@@ -88,7 +88,7 @@ abstract class InMemoryChatData implements SettingsStore, MessageStore, UserStor
         if (messages.contains(message.chatId(), message.messageId())) {
             return false;
         }
-        messages.insert(message);
+        messages.insert(message, guard.now());
         users.countMessage(message.chatId(), message.userId());
         return true;
     }
@@ -322,7 +322,7 @@ abstract class InMemoryChatData implements SettingsStore, MessageStore, UserStor
                             (Instant) r[2]).replyId((String) r[4]).threadId(r[5] == null ? 0 : l(r[5]))
                     .rootMessageId((String) r[6]).text(r[7] == null ? "" : (String) r[7])
                     .type(MessageType.fromValue((String) r[8])).category(MessageCategory.fromValue((String) r[9]))
-                    .quoteText((String) r[10]).mediaId((String) r[11]).build());
+                    .quoteText((String) r[10]).mediaId((String) r[11]).build(), (Instant) r[12]);
             case "chat_stats" -> messages.importChatStat(l(r[0]), day(r[1]), l(r[2]));
             case "chat_user_stats" -> messages.importUserStat(l(r[0]), l(r[1]), day(r[2]), l(r[3]));
             case "chat_settings" -> settings.setChatSetting(l(r[0]), (String) r[1], (String) r[2]);

@@ -60,8 +60,8 @@ import static java.util.Objects.requireNonNull;
  * <p><b>Moving chats.</b> It is a {@link ChatTransfer} too, so {@code move-chat} and the transfer contract work with
  * it. An export takes the chat's rows under the read lock (one consistent snapshot, held in memory: the store is
  * in memory anyway), then hands them to the sink in batches outside the lock, so a sink may write to this store.
- * Timestamps this store does not keep ({@code chat_messages.created_at}, those of chat settings, user data and the
- * daily counters, {@code updated_at} of spam samples) are exported as null (spam: its {@code created_at}).
+ * Timestamps this store does not keep (those of chat settings, user data and the daily counters, {@code updated_at}
+ * of spam samples) are exported as null (spam: its {@code created_at}).
  */
 public final class InMemoryChatStore extends InMemoryChatData implements ChatStore, ChatTransfer {
     private final MediaTable media = new MediaTable();

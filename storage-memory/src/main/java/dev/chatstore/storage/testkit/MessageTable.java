@@ -4,6 +4,7 @@ import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.MessageCategory;
 import dev.chatstore.storage.spi.MessageQuery;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  */
 final class MessageTable {
     /** {@code sequence} plays the part of SQLite's rowid: the insertion order that breaks ties between equal dates. */
-    private record Row(ChatMessage message, long sequence) {
+    private record Row(ChatMessage message, long sequence, Instant createdAt) {
     }
 
     private record ChatDay(long chatId, LocalDate day) {
@@ -46,9 +47,9 @@ final class MessageTable {
     }
 
     /** Inserts the row and bumps the day counters; the caller has checked {@link #contains} already. */
-    void insert(ChatMessage message) {
+    void insert(ChatMessage message, Instant now) {
         chats.computeIfAbsent(message.chatId(), id -> new LinkedHashMap<>())
-                .put(message.messageId(), new Row(message.withoutAuthor(), nextSequence++));
+                .put(message.messageId(), new Row(message.withoutAuthor(), nextSequence++, now));
         LocalDate day = LocalDate.ofInstant(message.date(), ZoneOffset.UTC);
         chatStats.merge(new ChatDay(message.chatId(), day), 1L, Long::sum);
         userStats.merge(new UserDay(message.chatId(), message.userId(), day), 1L, Long::sum);
@@ -86,7 +87,8 @@ final class MessageTable {
         if (row == null) {
             return false;
         }
-        chat.put(messageId, new Row(row.message().toBuilder().category(category).build(), row.sequence()));
+        chat.put(messageId, new Row(row.message().toBuilder().category(category).build(), row.sequence(),
+                row.createdAt()));
         return true;
     }
 
@@ -98,14 +100,14 @@ final class MessageTable {
         return userStats.getOrDefault(new UserDay(chatId, userId, day), 0L);
     }
 
-    // ChatTransfer (InMemoryTransfer): rows in the TransferTable column order; created_at is not kept here (null).
+    // ChatTransfer: rows in the TransferTable column order; the daily counters keep no timestamps (null).
 
     List<Object[]> messageRows(long chatId) {
         return rows(chatId).sorted(Comparator.comparingLong(Row::sequence)).map(row -> {
             ChatMessage m = row.message();
             return new Object[]{m.chatId(), m.messageId(), m.date(), m.userId(), m.replyId(), m.threadId(),
                     m.rootMessageId(), m.text(), m.type().value(), m.category().value(), m.quoteText(), m.mediaId(),
-                    null};
+                    row.createdAt()};
         }).toList();
     }
 
@@ -124,10 +126,11 @@ final class MessageTable {
     }
 
     /** Stores or replaces the row; counters untouched. */
-    void importMessage(ChatMessage message) {
+    void importMessage(ChatMessage message, Instant createdAt) {
         Map<String, Row> chat = chats.computeIfAbsent(message.chatId(), id -> new LinkedHashMap<>());
         Row old = chat.get(message.messageId());
-        chat.put(message.messageId(), new Row(message.withoutAuthor(), old != null ? old.sequence() : nextSequence++));
+        chat.put(message.messageId(), new Row(message.withoutAuthor(), old != null ? old.sequence() : nextSequence++,
+                createdAt));
     }
 
     void importChatStat(long chatId, LocalDate day, long count) {
