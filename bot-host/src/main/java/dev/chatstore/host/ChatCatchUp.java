@@ -1,6 +1,7 @@
 package dev.chatstore.host;
 
 import dev.chatstore.storage.spi.ChatMessage;
+import dev.chatstore.storage.spi.ChatRowSink;
 import dev.chatstore.storage.spi.ChatStore;
 import dev.chatstore.storage.spi.ChatTransfer;
 import dev.chatstore.storage.spi.MessageCategory;
@@ -11,6 +12,7 @@ import dev.chatstore.storage.spi.TransferTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,18 +68,53 @@ final class ChatCatchUp {
     private final ChatStore targetStore;
     private final Instant since;
     private final long copiedMessages;
+    private final Copied copied;
     private final List<String> replayedIds = new ArrayList<>();
     private final List<Long> members = new ArrayList<>();
 
-    /** @param copiedMessages the number of messages of the copy's snapshot */
+    /**
+     * @param copiedMessages the number of messages of the copy's snapshot
+     * @param copied         the recent rows the copy wrote, when this run made the copy (null after a restart)
+     */
     ChatCatchUp(long chatId, ChatTransfer source, ChatTransfer target, ChatStore targetStore, Instant copyStarted,
-                long copiedMessages) {
+                long copiedMessages, Copied copied) {
         this.chatId = chatId;
         this.source = source;
         this.target = target;
         this.targetStore = targetStore;
         this.since = copyStarted.minus(CLOCK_MARGIN);
         this.copiedMessages = copiedMessages;
+        this.copied = copied;
+    }
+
+    /**
+     * Fed the copy's rows: keeps the recent ones of the tables the catch-up compares (not messages, which it counts,
+     * nor the daily counters), so that a source row still equal to what the copy wrote is skipped without reading
+     * the target. Memory follows the rows of the last minutes. Not thread-safe.
+     */
+    static final class Copied implements ChatRowSink {
+        private final Instant since;
+        private final Map<TransferTable, Map<List<Object>, Object[]>> rows = new HashMap<>();
+
+        Copied(Instant copyStarted) {
+            this.since = copyStarted.minus(CLOCK_MARGIN);
+        }
+
+        @Override
+        public void accept(TransferTable table, List<Object[]> batch) {
+            if (table == M || table == TransferTable.CHAT_STATS || table == TransferTable.CHAT_USER_STATS) {
+                return;
+            }
+            for (Object[] row : batch) {
+                if (isRecent(table, row, since)) {
+                    rows.computeIfAbsent(table, t -> new HashMap<>()).put(key(table, row), row.clone());
+                }
+            }
+        }
+
+        boolean unchanged(TransferTable table, List<Object> key, Object[] row) {
+            return Arrays.equals(row, rows.getOrDefault(table, Map.of()).get(key));
+        }
     }
 
     Outcome run() {
@@ -89,7 +126,7 @@ final class ChatCatchUp {
             if (table == M) {
                 messages[0] += rows.size();
                 for (Object[] row : rows) {
-                    if (!overflow[0] && isRecent(table, row)) {
+                    if (!overflow[0] && isRecent(table, row, since)) {
                         recentMessages.add(row);
                         if (recentMessages.size() > MESSAGE_BUFFER) {
                             overflow[0] = true;
@@ -99,8 +136,11 @@ final class ChatCatchUp {
                 }
             } else if (table != TransferTable.CHAT_STATS && table != TransferTable.CHAT_USER_STATS) {
                 for (Object[] row : rows) {
-                    if (isRecent(table, row)) {
-                        recent.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key(table, row), row);
+                    if (isRecent(table, row, since)) {
+                        List<Object> key = key(table, row);
+                        if (copied == null || !copied.unchanged(table, key, row)) {
+                            recent.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, row);
+                        }
                     }
                 }
             }
@@ -126,7 +166,7 @@ final class ChatCatchUp {
                 long[] count = {0};
                 source.exportChat(chatId, ChatTransfer.DEFAULT_BATCH, (table, rows) -> {
                     if (table == M) {
-                        count[0] += replayMissing(rows.stream().filter(row -> isRecent(M, row)).toList());
+                        count[0] += replayMissing(rows.stream().filter(row -> isRecent(M, row, since)).toList());
                     }
                 });
                 replayed = count[0];
@@ -223,7 +263,7 @@ final class ChatCatchUp {
         return found;
     }
 
-    private boolean isRecent(TransferTable table, Object[] row) {
+    private static boolean isRecent(TransferTable table, Object[] row, Instant since) {
         for (String name : List.of("created_at", "updated_at")) {
             int i = column(table, name);
             if (i >= 0 && row[i] instanceof Instant at && !at.isBefore(since)) {

@@ -53,6 +53,8 @@ final class ChatMove {
     private final int batchSize;
     private final Consumer<String> say;
     private final Duration serveTimeout;
+    /** The recent rows this run's copy wrote (null when the copy was made by an interrupted run). */
+    private ChatCatchUp.Copied copiedRecent;
 
     ChatMove(HostRuntime runtime, Path configFile, int batchSize, Consumer<String> say) {
         this(runtime, configFile, batchSize, say, DEFAULT_SERVE_TIMEOUT);
@@ -150,7 +152,7 @@ final class ChatMove {
             List<Long> serves = ServeAck.await(configFile, chatId, to, serveTimeout, say);
             MoveHooks.at("acknowledged");
             ChatCatchUp catchUp = new ChatCatchUp(chatId, sourceTransfer, targetTransfer, target,
-                    current.copyStarted(), current.copiedMessages());
+                    current.copyStarted(), current.copiedMessages(), copiedRecent);
             ChatCatchUp.Outcome caught = catchUp.run();
             catchUp.verify();
             current = current.with(MoveJournal.Phase.CAUGHT_UP);
@@ -198,9 +200,11 @@ final class ChatMove {
         journal.write();
         long[] copied = {0};
         ChatDigest snapshot = new ChatDigest();
+        copiedRecent = new ChatCatchUp.Copied(copyStarted);
         try (Progress progress = Progress.start("Copying chat " + chatId, -1, "rows")) {
             source.exportChat(chatId, batchSize, (table, rows) -> {
                 snapshot.accept(table, rows);
+                copiedRecent.accept(table, rows);
                 target.importRows(table, rows);
                 copied[0] += rows.size();
                 progress.stepTo(copied[0]);

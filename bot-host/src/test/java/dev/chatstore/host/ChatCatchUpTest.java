@@ -34,7 +34,11 @@ class ChatCatchUpTest {
             source.updateChatUser(CHAT, OLD, "@old", "Old");
             add(source, OLD, 1, 10);
             Instant copyStarted = Instant.now();
-            source.exportChat(CHAT, 3, target::importRows);
+            ChatCatchUp.Copied copiedRows = new ChatCatchUp.Copied(copyStarted);
+            source.exportChat(CHAT, 3, (table, rows) -> {
+                copiedRows.accept(table, rows);
+                target.importRows(table, rows);
+            });
             long copied = 10;
 
             // Between the snapshot and serve's acknowledgement: the source takes more, from known and new members.
@@ -48,7 +52,7 @@ class ChatCatchUpTest {
             target.updateChatUser(CHAT, NEW_IN_BOTH, "@three", "Three");
             add(target, NEW_IN_BOTH, 25, 27);
 
-            ChatCatchUp catchUp = new ChatCatchUp(CHAT, source, target, target, copyStarted, copied);
+            ChatCatchUp catchUp = new ChatCatchUp(CHAT, source, target, target, copyStarted, copied, copiedRows);
             ChatCatchUp.Outcome outcome = catchUp.run();
             catchUp.verify();
 
@@ -66,8 +70,8 @@ class ChatCatchUpTest {
                     .isEqualTo(5);
 
             List<ChatDigest.TableDigest> after = ChatDigest.of(target, CHAT);
-            new ChatCatchUp(CHAT, source, target, target, copyStarted, copied).run();
-            assertThat(ChatDigest.of(target, CHAT)).as("a second run (after a crash) changes nothing")
+            new ChatCatchUp(CHAT, source, target, target, copyStarted, copied, null).run();
+            assertThat(ChatDigest.of(target, CHAT)).as("a second run (after a crash: no copied rows) changes nothing")
                     .isEqualTo(after);
         }
     }
@@ -81,7 +85,7 @@ class ChatCatchUpTest {
             source.exportChat(CHAT, 100, target::importRows);
             List<ChatDigest.TableDigest> copy = ChatDigest.of(target, CHAT);
 
-            ChatCatchUp.Outcome outcome = new ChatCatchUp(CHAT, source, target, target, Instant.now(), 5).run();
+            ChatCatchUp.Outcome outcome = new ChatCatchUp(CHAT, source, target, target, Instant.now(), 5, null).run();
 
             assertThat(outcome.replayed()).isZero();
             assertThat(outcome.imported()).isZero();
