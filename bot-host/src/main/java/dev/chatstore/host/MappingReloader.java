@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * needing a restart and not applied. Thread-safe: checks run on one daemon thread (SIGHUP runs one at once,
  * serialized by this object's lock).
  *
- * <p>After each reload (and once at start) the reloader runs the {@code drain} it was given (serve passes one that
+ * <p>After each reload (and once at start, which also applies an edit made since the config was first read) the
+ * reloader runs the {@code drain} it was given (serve passes one that
  * returns once the update being stored, routed under the previous mapping, has finished) and then writes its
  * {@link ServeAck}: the positive acknowledgement a {@code move-chat} waits for before it catches up and deletes the
  * chat from its old source.
@@ -75,6 +76,8 @@ final class MappingReloader implements AutoCloseable {
         MappingReloader reloader = new MappingReloader(configFile, runtime, drain);
         long interval = pollInterval();
         reloader.ack.applied(runtime.storage().config());
+        // An edit made since the config was read at start (a move's switch) applies now, then is acknowledged.
+        reloader.reload("start");
         reloader.timer.scheduleWithFixedDelay(reloader::checkQuietly, interval, interval, TimeUnit.MILLISECONDS);
         reloader.onSighup();
         log.info("Watching {} for chat mapping changes (every {} ms, or at once on SIGHUP)", configFile, interval);

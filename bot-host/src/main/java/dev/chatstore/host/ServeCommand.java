@@ -97,9 +97,10 @@ final class ServeCommand extends HostSubcommand {
                 log.info("Metrics: GET http://{}:{}{}", metricsServer.address().getHostString(),
                         metricsServer.address().getPort(), MetricsSettings.PATH);
             }
-            server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
+            // Before the port opens: a move-chat must find this serve's acknowledgement before it can write anything.
             reloader = runtime.setup().choice().config()
                     .map(file -> MappingReloader.start(file, runtime, ingester::awaitCallsInFlight)).orElse(null);
+            server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
             ServerSettings limits = settings.server();
             log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
                     + "bodies up to {} bytes, stop timeout {} ms", limits.maxThreads(), limits.maxConnections(),
@@ -111,12 +112,14 @@ final class ServeCommand extends HostSubcommand {
             }
         } catch (IOException e) {
             closeQuietly(metricsServer);
+            closeQuietly(reloader);
             runtime.close();
             closeMetrics(metrics);
             throw new HostFailure(ExitCode.FAILED, "Cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + "; pick another --port or stop the process using it");
         } catch (RuntimeException e) {
             closeQuietly(metricsServer);
+            closeQuietly(reloader);
             runtime.close();
             closeMetrics(metrics);
             throw e;
@@ -170,6 +173,12 @@ final class ServeCommand extends HostSubcommand {
             } catch (RuntimeException e) {
                 log.warn("Stopping the metrics server failed: {}", e.getMessage());
             }
+        }
+    }
+
+    private static void closeQuietly(MappingReloader reloader) {
+        if (reloader != null) {
+            reloader.close();
         }
     }
 
