@@ -2,12 +2,15 @@
 # Issue 19's many-member ingest side by side with its same-rows floor, alternating, each run in a fresh JVM on a
 # fresh copy of an empty file migrated by Chatstore.
 #
-#   benchmarks/many-member.sh [--updates N] [--rounds R] [--segment S] [--work DIR] [-- FLOOR_OPTIONS...]
+#   benchmarks/many-member.sh [--updates N] [--rounds R] [--segment S] [--work DIR] [--chatstore "OPTIONS"]
+#                             [-- FLOOR_OPTIONS...]
 #     --updates N   updates to ingest (default 100000; the issue's acceptance shape is 1000000)
 #     --rounds R    floor/Chatstore pairs, alternating (default 2)
 #     --segment S   rate reported per S updates (default N/10): first vs last segment is the flatness ratio
 #     --work DIR    where the JSONL, the empty file and the runs' files go (default benchmarks/target/many-member);
 #                   the JSONL is reused when it has the right line count
+#     --chatstore   options for ChatstoreIngest, one word list: the source's --cache-size KIB and --mmap-size BYTES
+#                   (absent: the plugin's defaults)
 #     FLOOR_OPTIONS passed to IngestFloor, e.g. --cache-size 131072 --mmap-size 268435456
 #
 # Prints one JSON line per run (rate, rate per segment, last/first segment ratio, peak RSS of the JVM) and the ratio
@@ -22,14 +25,16 @@ rounds=2
 segment=
 work=benchmarks/target/many-member
 floor_options=()
+chatstore_options=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --updates) updates=${2//_/}; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --segment) segment=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
+    --chatstore) read -r -a chatstore_options <<<"$2"; shift 2 ;;
     --) shift; floor_options=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,7 +61,7 @@ run() { # label main-class extra-args...
 for ((r = 1; r <= rounds; r++)); do
   floor=$(run floor IngestFloor "${floor_options[@]}")
   echo "$floor"
-  chatstore=$(run chatstore ChatstoreIngest)
+  chatstore=$(run chatstore ChatstoreIngest "${chatstore_options[@]}")
   echo "$chatstore"
   rate() { sed -E 's/.*"per_second":([0-9]+).*/\1/' <<<"$1"; }
   awk -v c="$(rate "$chatstore")" -v f="$(rate "$floor")" -v r="$r" \

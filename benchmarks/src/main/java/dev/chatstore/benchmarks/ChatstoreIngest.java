@@ -20,8 +20,9 @@ import java.util.Map;
  * Chatstore's side of the same-rows comparison: the host's {@link UpdateIngester} through a one-source
  * {@link Storage} on the SQLite plugin (no PF4J, no CLI), timed by segments like {@link IngestFloor}.
  *
- * <p>{@code java -cp benchmarks.jar dev.chatstore.benchmarks.ChatstoreIngest DB UPDATES.jsonl [--segment N]}: DB may
- * be absent (created at the newest schema) or a copy of an empty migrated file.
+ * <p>{@code java -cp benchmarks.jar dev.chatstore.benchmarks.ChatstoreIngest DB UPDATES.jsonl [--segment N]
+ * [--cache-size KIB] [--mmap-size BYTES]}: DB may be absent (created at the newest schema) or a copy of an empty
+ * migrated file; the two sizes are the source's config keys of the same names (absent: the plugin's defaults).
  * {@code ChatstoreIngest --create-empty DB} writes an empty file migrated by Chatstore (for per_message_floor.py).
  */
 final class ChatstoreIngest {
@@ -37,10 +38,18 @@ final class ChatstoreIngest {
             System.err.println("usage: ChatstoreIngest DB UPDATES.jsonl [--segment N] | --create-empty DB");
             System.exit(2);
         }
-        long segment = args.length > 3 && args[2].equals("--segment") ? Long.parseLong(args[3]) : 100_000;
+        long segment = 100_000;
         String path = Path.of(args[0]).toAbsolutePath().toString();
-        StorageConfig config = new StorageConfig(Sqlite.SOURCE, List.of(SourceConfig.of(Sqlite.SOURCE, path)),
-                Map.of(), OnSourceFailure.SKIP);
+        SourceConfig source = SourceConfig.of(Sqlite.SOURCE, path);
+        for (int i = 2; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--segment" -> segment = Long.parseLong(args[i + 1]);
+                case "--cache-size", "--mmap-size" -> source = source.withOption(args[i].substring(2),
+                        Long.parseLong(args[i + 1]));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        StorageConfig config = new StorageConfig(Sqlite.SOURCE, List.of(source), Map.of(), OnSourceFailure.SKIP);
         IngestClock clock = new IngestClock("chatstore", segment);
         IngestSummary summary;
         try (Storage storage = Sqlite.openStorage(config);

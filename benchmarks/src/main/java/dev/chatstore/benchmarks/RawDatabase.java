@@ -28,6 +28,16 @@ final class RawDatabase implements AutoCloseable {
     private static final String POINT = "SELECT " + COLUMNS + " FROM chat_messages WHERE chat_id = ? AND message_id = ?";
     private static final String LATEST = "SELECT " + COLUMNS + " FROM chat_messages WHERE chat_id = ? "
             + "ORDER BY date DESC, rowid DESC LIMIT ?";
+    /**
+     * What the store's latest-N returns, the same 14 columns: the message's and its author's name and username
+     * from {@code chat_users} by the store's own {@code LEFT JOIN} (issue 12 compares the store against raw JDBC
+     * "returning the same columns").
+     */
+    private static final String LATEST_JOINED = "SELECT m.chat_id, m.message_id, m.date, m.user_id, m.reply_id, "
+            + "m.thread_id, m.root_message_id, m.message_text, m.message_type, m.message_category, m.quote_text, "
+            + "m.media_id, u.username, u.full_name FROM chat_messages m LEFT JOIN chat_users u "
+            + "ON u.chat_id = m.chat_id AND u.user_id = m.user_id WHERE m.chat_id = ? "
+            + "ORDER BY m.date DESC, m.rowid DESC LIMIT ?";
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -35,12 +45,14 @@ final class RawDatabase implements AutoCloseable {
     private final PreparedStatement insert;
     private final PreparedStatement point;
     private final PreparedStatement latest;
+    private final PreparedStatement latestJoined;
 
     private RawDatabase(Connection connection) throws SQLException {
         this.connection = connection;
         this.insert = connection.prepareStatement(INSERT);
         this.point = connection.prepareStatement(POINT);
         this.latest = connection.prepareStatement(LATEST);
+        this.latestJoined = connection.prepareStatement(LATEST_JOINED);
     }
 
     /** Opens {@code path} (an existing chat_messages table, e.g. a store's file, for reads). */
@@ -126,26 +138,46 @@ final class RawDatabase implements AutoCloseable {
         return consume(latest, sink);
     }
 
-    private static int consume(PreparedStatement query, Blackhole sink) throws SQLException {
+    /** The store's columns for the latest {@code limit} messages: the message's 12 and the author's 2. */
+    int latestSameColumns(long chatId, int limit, Blackhole sink) throws SQLException {
+        latestJoined.setLong(1, chatId);
+        latestJoined.setInt(2, limit);
         int count = 0;
-        try (ResultSet rows = query.executeQuery()) {
+        try (ResultSet rows = latestJoined.executeQuery()) {
             while (rows.next()) {
-                sink.consume(rows.getLong(1));
-                sink.consume(rows.getString(2));
-                sink.consume(rows.getString(3));
-                sink.consume(rows.getLong(4));
-                sink.consume(rows.getString(5));
-                sink.consume(rows.getLong(6));
-                sink.consume(rows.getString(7));
-                sink.consume(rows.getString(8));
-                sink.consume(rows.getString(9));
-                sink.consume(rows.getString(10));
-                sink.consume(rows.getString(11));
-                sink.consume(rows.getString(12));
+                consumeMessage(rows, sink);
+        sink.consume(rows.getString(13));
+        sink.consume(rows.getString(14));
                 count++;
             }
         }
         return count;
+    }
+
+    private static int consume(PreparedStatement query, Blackhole sink) throws SQLException {
+        int count = 0;
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                consumeMessage(rows, sink);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void consumeMessage(ResultSet rows, Blackhole sink) throws SQLException {
+        sink.consume(rows.getLong(1));
+        sink.consume(rows.getString(2));
+        sink.consume(rows.getString(3));
+        sink.consume(rows.getLong(4));
+        sink.consume(rows.getString(5));
+        sink.consume(rows.getLong(6));
+        sink.consume(rows.getString(7));
+        sink.consume(rows.getString(8));
+        sink.consume(rows.getString(9));
+        sink.consume(rows.getString(10));
+        sink.consume(rows.getString(11));
+        sink.consume(rows.getString(12));
     }
 
     private void bind(ChatMessage m, Instant now) throws SQLException {

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads on a file source of 100,000 messages (100 chats of 1,000): a point read by id and the latest 50 messages
  * of a chat, three ways: on the SQLite plugin's store directly, through a one-source {@link Storage} over that
- * same store (the routing chain's cost), and as raw JDBC on the same file (the driver's floor). Two forks and five
+ * same store (the routing chain's cost), and as raw JDBC on the same file (the driver's floor; for latest-50 also
+ * with the store's 14 columns, its join on {@code chat_users} included, the floor issue 12 names). Two forks and five
  * iterations for the direct and Storage pairs: the chain costs nanoseconds, and a single fork's luck (JIT, memory
  * layout) moves a SQLite read by a few percent either way.
  */
@@ -99,5 +100,13 @@ public class SqliteReadBenchmark {
     public int latest50Raw(Blackhole sink) throws SQLException {
         keys.advance();
         return raw.latest(keys.chatId(), 50, sink);
+    }
+
+    /** Issue 12's floor for latest-50: raw JDBC returning the store's 14 columns (its join on chat_users). */
+    @Benchmark
+    @Fork(1)
+    public int latest50RawSameColumns(Blackhole sink) throws SQLException {
+        keys.advance();
+        return raw.latestSameColumns(keys.chatId(), 50, sink);
     }
 }

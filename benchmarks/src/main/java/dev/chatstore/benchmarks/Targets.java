@@ -29,6 +29,8 @@ final class Targets {
         targets.add(ratio("addChatMessages (100 over 100 chats) vs raw 100-row transactions",
                 "WriteBenchmark.addChatMessages100", "WriteBenchmark.rawInsertTransaction100", 0.80));
         targets.add(ingest());
+        targets.add(timeRatio("getChatMessages(limit 50) vs raw JDBC returning the same 14 columns, SQLite",
+                "SqliteReadBenchmark.latest50Direct", "SqliteReadBenchmark.latest50RawSameColumns", 0.80));
         targets.add(overheadRatio("Storage vs direct, getChatMessages(limit 50), SQLite",
                 "SqliteReadBenchmark.latest50Storage", "SqliteReadBenchmark.latest50Direct"));
         targets.add(overheadNanos("Storage vs direct, point read, SQLite", "SqliteReadBenchmark.pointReadStorage",
@@ -52,6 +54,20 @@ final class Targets {
         double ratio = a.get().primary().score() / b.get().primary().score();
         return new Target(goal, String.format("%s of %s/s = **%s**", Format.rate(a.get().primary().score()),
                 Format.rate(b.get().primary().score()), percent(ratio)), limit, verdict(ratio >= minimum));
+    }
+
+    /** Like {@link #ratio} for time-per-call results: the speed of {@code name} as a share of the baseline's. */
+    private Target timeRatio(String goal, String name, String baseline, double minimum) {
+        Optional<Result> a = results.get(name);
+        Optional<Result> b = results.get(baseline);
+        String limit = ">= " + percent(minimum);
+        if (a.isEmpty() || b.isEmpty()) {
+            return notRun(goal, limit);
+        }
+        double ratio = b.get().primary().score() / a.get().primary().score();
+        return new Target(goal, String.format("%s against %s per call = **%s**",
+                Format.time(a.get().primary()), Format.time(b.get().primary()), percent(ratio)),
+                limit, verdict(ratio >= minimum));
     }
 
     private Target ingest() {
