@@ -17,10 +17,11 @@ public final class Main {
 
     public static void main(String[] args) {
         // Guice records where each binding was declared; by default it walks the stack for every one of them. The
-        // declaring class (without line numbers) names the binding as well in an error, for less of the start.
-        if (System.getProperty("guice_include_stack_traces") == null) {
-            System.setProperty("guice_include_stack_traces", "OFF");
-        }
+        // declaring class (without line numbers) names the binding as well in an error, for less of the start. And
+        // it generates a class per injected constructor and provider method, which a one-shot run never repays
+        // (plain reflection instead; the storage is built once, its calls do not go through Guice).
+        setIfAbsent("guice_include_stack_traces", "OFF");
+        setIfAbsent("guice_bytecode_gen_option", "DISABLED");
         // UTF-8 whatever the locale: chat text has emoji and non-Latin scripts, and a POSIX locale would print '?'.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, UTF_8)), true);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, UTF_8)), true);
@@ -28,6 +29,12 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(exitCode);
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** Runs one command line with the given streams; returns the exit code. */
