@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 18's quick CLI: wall and CPU time of whole host runs, JVM start included, each command N times; prints
-# the medians (and the wall min/max) per command and way of starting it. The arms alternate inside each round, so a busy machine slows
-# them alike; the load average is printed before and after.
+# the medians (and the wall min/max) per command and way of starting it. The arms alternate inside each round, so a
+# busy machine slows them alike; the load average is printed before and after.
 #
 #   benchmarks/quick-cli.sh [--runs N] [--updates N] [--work DIR] [--arms "jar launcher ..."]
 #     --runs N     runs per command and arm (default 7)
