@@ -8,6 +8,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code bot-host}: the global options and the commands. The options may be given before or after the command
@@ -19,8 +21,10 @@ import java.nio.file.Path;
         usageHelpAutoWidth = true,
         description = "Chatstore host: loads storage plugins, opens the configured sources and runs one command.",
         footer = {"", "Exit codes: 0 success, 1 the work failed (or partly failed), 2 bad usage or bad configuration "
-                + "(including a source that cannot be opened or a storage type no plugin provides)."},
-        subcommands = {
+                + "(including a source that cannot be opened or a storage type no plugin provides)."})
+public final class HostCommand implements Runnable {
+    /** The commands, in the order the help lists them; {@link Main} registers them (see there why not all). */
+    static final List<Class<? extends HostSubcommand>> COMMANDS = List.of(
             IngestCommand.class,
             ServeCommand.class,
             SourcesCommand.class,
@@ -31,9 +35,10 @@ import java.nio.file.Path;
             MigrateCommand.class,
             MoveChatCommand.class,
             MoveChatsCommand.class,
-            MaintainCommand.class
-        })
-public final class HostCommand implements Runnable {
+            MaintainCommand.class);
+    /** The global options that take a value, for finding the command among the arguments. */
+    static final Set<String> VALUE_OPTIONS = Set.of("--config", "--db", "--plugins");
+
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "TOML config file (default: configs/bot.toml). Relative paths inside resolve against its folder.")
     Path config;

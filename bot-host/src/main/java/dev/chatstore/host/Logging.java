@@ -6,7 +6,7 @@ import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies {@code -v}: logback.xml logs Chatstore at INFO and libraries at WARN; verbose raises both a step. */
+/** Applies {@code -v}: {@link HostLogConfigurator} logs Chatstore at INFO and libraries at WARN; verbose raises both a step. */
 final class Logging {
     private Logging() {
     }

@@ -1,10 +1,12 @@
 package dev.chatstore.host;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.List;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -14,6 +16,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Guice records where each binding was declared; by default it walks the stack for every one of them. The
+        // declaring class (without line numbers) names the binding as well in an error, for less of the start. And
+        // it generates a class per injected constructor and provider method, which a one-shot run never repays
+        // (plain reflection instead; the storage is built once, its calls do not go through Guice).
+        setIfAbsent("guice_include_stack_traces", "OFF");
+        setIfAbsent("guice_bytecode_gen_option", "DISABLED");
         // UTF-8 whatever the locale: chat text has emoji and non-Latin scripts, and a POSIX locale would print '?'.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, UTF_8)), true);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, UTF_8)), true);
@@ -23,14 +31,33 @@ public final class Main {
         System.exit(exitCode);
     }
 
-    /** Runs one command line with the given streams; returns the exit code. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
+    /** Runs one command line with the given streams; returns the exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, commandName(args)).execute(args);
+    }
+
+    /** The command line with every command, as {@code --help} lists them. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command line with only the named command when {@code name} is one, else with all of them. Building a
+     * command's model (picocli reads its annotations by reflection) costs about a tenth of a short run for the
+     * eleven commands, and a run uses one.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String name) {
         HostCommand host = new HostCommand();
         CommandLine commandLine = new CommandLine(host);
+        List<Class<? extends HostSubcommand>> named = HostCommand.COMMANDS.stream()
+                .filter(command -> command.getAnnotation(Command.class).name().equals(name)).toList();
+        (named.isEmpty() ? HostCommand.COMMANDS : named).forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionStrategy(parseResult -> {
@@ -49,5 +76,17 @@ public final class Main {
             return ExitCode.USAGE;
         });
         return commandLine;
+    }
+
+    /** The first argument that is neither an option nor a global option's value: the command, if any. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (HostCommand.VALUE_OPTIONS.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 }

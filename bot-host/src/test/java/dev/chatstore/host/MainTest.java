@@ -31,6 +31,32 @@ class MainTest {
     }
 
     @Test
+    void theCommandIsFoundPastTheGlobalOptionsAndTheirValues() {
+        assertThat(Main.commandName(new String[] {"--config", "sources", "-v", "chats", "--json"})).isEqualTo("chats");
+        assertThat(Main.commandName(new String[] {"--db=x.db", "--plugins", "p", "messages", "--chat", "1"}))
+                .isEqualTo("messages");
+        assertThat(Main.commandName(new String[] {"--help"})).isNull();
+        assertThat(Main.commandName(new String[] {"--config"})).isNull();
+    }
+
+    @Test
+    void aRunBuildsOnlyItsOwnCommandAndTheHelpEveryCommand() {
+        assertThat(Main.commandLine(new PrintWriter(out), new PrintWriter(err), "sources").getSubcommands())
+                .containsOnlyKeys("sources");
+        assertThat(Main.commandLine(new PrintWriter(out), new PrintWriter(err), "nonsense").getSubcommands())
+                .hasSize(HostCommand.COMMANDS.size());
+        assertThat(Main.commandLine(new PrintWriter(out), new PrintWriter(err)).getSubcommands().keySet())
+                .containsExactly("ingest", "serve", "sources", "route", "chats", "messages", "check-config",
+                        "migrate", "move-chat", "move-chats", "maintain");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorNamingTheKnownOnes() {
+        assertThat(run("--db", "x.db", "nonsense")).isEqualTo(2);
+        assertThat(err.toString()).contains("nonsense");
+    }
+
+    @Test
     void versionPrintsTheVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("bot-host ");

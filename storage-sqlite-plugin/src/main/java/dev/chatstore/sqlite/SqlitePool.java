@@ -53,6 +53,7 @@ final class SqlitePool {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(timeoutMillis(source));
         config.enforceForeignKeys(true);
+        noGeneratedKeys(config);
         if (source.readonly()) {
             // The real barrier: the file is opened without write access, so even SQL that switches
             // query_only off cannot write, and a missing file is not created.
@@ -67,6 +68,15 @@ final class SqlitePool {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl(url);
         return dataSource;
+    }
+
+    /**
+     * sqlite-jdbc runs {@code SELECT last_insert_rowid()} (prepared, stepped and finalized anew) after every INSERT
+     * for {@code getGeneratedKeys()}, which nothing here calls: three extra statements per stored message, about a
+     * tenth of its time in the driver (issue 18, benchmarks/PERFORMANCE-NOTES.md).
+     */
+    private static void noGeneratedKeys(SQLiteConfig config) {
+        config.setGetGeneratedKeys(false);
     }
 
     /** A read-only connection source for looking at a file before deciding to serve it; never creates it. */
@@ -88,6 +98,7 @@ final class SqlitePool {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(timeoutMillis(source));
         config.enforceForeignKeys(true);
+        noGeneratedKeys(config);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:file:chatstore-empty-" + source.name() + "-" + UUID.randomUUID()
                 + "?mode=memory&cache=shared");

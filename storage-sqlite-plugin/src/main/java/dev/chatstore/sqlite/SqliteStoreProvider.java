@@ -69,6 +69,7 @@ public final class SqliteStoreProvider implements StoreProvider {
                     source.name(), source.type(), TYPE));
         }
         SqliteTuning.check(source);
+        SqliteNativeLibrary.load();
         SqliteOpener.Opened opened = SqliteOpener.open(source);
         JdbcSource jdbc = opened.source();
         ChatStore[] store = new ChatStore[1];

@@ -1,0 +1,103 @@
+package dev.chatstore.sqlite;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Loads sqlite-jdbc's native library from a copy kept beside the plugin's jars instead of the copy sqlite-jdbc
+ * extracts on every start: it writes the library (about 1 MB) under a new name in the temporary folder, then
+ * compares it with the jar's copy a byte at a time, about an eighth of a short command's start. The kept copy is
+ * {@code native-<sqlite-jdbc version>/<os>/<arch>/} in the plugin's expanded {@code lib/} (only there: a
+ * sqlite-jdbc jar on a class path is left alone), written once under a private name and moved in place, so concurrent starts never load half a file.
+ *
+ * <p>Steps aside, leaving sqlite-jdbc its own way, when the operator chose a library ({@code org.sqlite.lib.path}
+ * or {@code org.sqlite.lib.name}), when the folder cannot be written, and when another class loader of this JVM
+ * (a second load of the same plugin folder) has loaded the kept copy already: the JVM gives a native library to one
+ * class loader only. The two system properties are set only around sqlite-jdbc's loading and removed again.
+ * Thread-safe: the first call does the work, later ones return at once.
+ */
+final class SqliteNativeLibrary {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
+    private static final String PATH_PROPERTY = "org.sqlite.lib.path";
+    private static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    /** System property prefix marking a kept copy as loaded by some class loader of this JVM. */
+    private static final String LOADED_MARK = "dev.chatstore.sqlite.native.loaded:";
+    private static boolean done;
+
+    private SqliteNativeLibrary() {
+    }
+
+    /** Loads the native library before the first connection; a failure leaves it to sqlite-jdbc. */
+    static synchronized void load() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (System.getProperty(PATH_PROPERTY) != null || System.getProperty(NAME_PROPERTY) != null) {
+            return;
+        }
+        try {
+            Path kept = keptCopy();
+            if (kept == null) {
+                return;
+            }
+            String mark = LOADED_MARK + kept;
+            synchronized (System.getProperties()) {
+                if (System.getProperty(mark) != null) {
+                    return;
+                }
+                System.setProperty(mark, "true");
+            }
+            System.setProperty(PATH_PROPERTY, kept.getParent().toString());
+            System.setProperty(NAME_PROPERTY, kept.getFileName().toString());
+            try {
+                SQLiteJDBCLoader.initialize();
+            } finally {
+                System.clearProperty(PATH_PROPERTY);
+                System.clearProperty(NAME_PROPERTY);
+            }
+        } catch (Exception | LinkageError e) {
+            // sqlite-jdbc tries again its own way at the first connection, and reports a real failure there.
+            LOG.debug("Keeping sqlite-jdbc's native library beside the plugin failed; it extracts its own", e);
+        }
+    }
+
+    /** The kept copy, written first when missing; null when the jar has no library for this platform. */
+    private static Path keptCopy() throws IOException, URISyntaxException {
+        String folder = LibraryLoaderUtil.getNativeLibResourcePath();
+        String name = LibraryLoaderUtil.getNativeLibName();
+        if (SQLiteJDBCLoader.class.getResource(folder + "/" + name) == null) {
+            return null;
+        }
+        Path jar = Path.of(SQLiteJDBCLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path lib = jar.getParent();
+        // Only inside an expanded plugin (lib/ beside plugin.properties): never in a shared folder such as ~/.m2.
+        if (!Files.isRegularFile(jar) || lib == null || !"lib".equals(String.valueOf(lib.getFileName()))
+                || !Files.isRegularFile(lib.resolveSibling("plugin.properties"))) {
+            return null;
+        }
+        Path kept = jar.resolveSibling("native-" + SQLiteJDBCLoader.getVersion() + folder).resolve(name);
+        if (Files.isRegularFile(kept) && !Files.getLastModifiedTime(kept).toInstant()
+                .isBefore(Files.getLastModifiedTime(jar).toInstant())) {
+            return kept;
+        }
+        Files.createDirectories(kept.getParent());
+        Path part = Files.createTempFile(kept.getParent(), name, ".part");
+        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(folder + "/" + name)) {
+            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        return kept;
+    }
+}
