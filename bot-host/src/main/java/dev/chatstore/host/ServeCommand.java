@@ -1,5 +1,6 @@
 package dev.chatstore.host;
 
+import dev.chatstore.host.telegram.GroupCommit;
 import dev.chatstore.host.telegram.UpdateIngester;
 import dev.chatstore.storage.routing.Storage;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ final class ServeCommand extends HostSubcommand {
         WebhookServer server;
         WebhookServer metricsServer = null;
         MappingReloader reloader = null;
+        GroupCommit commits = null;
         try {
             Storage storage = runtime.storage();
             HostSettings settings = runtime.setup().settings();
@@ -79,9 +81,14 @@ final class ServeCommand extends HostSubcommand {
             UpdateIngester ingester = new UpdateIngester(storage, chatId -> storage.config().sourceNameForChat(chatId));
             Set<String> webhookPaths = new LinkedHashSet<>(List.of(WebhookServer.WEBHOOK_PATH));
             settings.webhookPath().ifPresent(webhookPaths::add);
+            ServerSettings serverSettings = settings.server();
+            if (serverSettings.groupCommit()) {
+                commits = new GroupCommit(storage, chatId -> storage.config().sourceNameForChat(chatId),
+                        Math.min(GroupCommit.DEFAULT_MAX_BATCH, serverSettings.queueSize()));
+            }
             WebhookRoutes routes = new WebhookRoutes(webhookPaths,
-                    new WebhookHandler(ingester, secretToken, settings.server().maxBodyBytes(),
-                            settings.server().queueSize()),
+                    new WebhookHandler(ingester, commits, secretToken,
+                            serverSettings.maxBodyBytes(), serverSettings.queueSize()),
                     new HealthHandler(() -> runtime.config().sources().stream()
                             .map(source -> SourceRow.of(source, runtime.status(source.name()))).toList(), secretToken),
                     metrics != null && !metricsSettings.separatePort() ? new MetricsHandler(metrics::scrape) : null);
@@ -102,27 +109,30 @@ final class ServeCommand extends HostSubcommand {
                     .orElse(null);
             ServerSettings limits = settings.server();
             log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
-                    + "bodies up to {} bytes, stop timeout {} ms", limits.maxThreads(), limits.maxConnections(),
-                    limits.queueSize(), limits.idleTimeout().toMillis(), limits.maxBodyBytes(),
-                    limits.stopTimeout().toMillis());
+                    + "bodies up to {} bytes, stop timeout {} ms, group commit {}", limits.maxThreads(),
+                    limits.maxConnections(), limits.queueSize(), limits.idleTimeout().toMillis(),
+                    limits.maxBodyBytes(), limits.stopTimeout().toMillis(), limits.groupCommit() ? "on" : "off");
             if (token.isEmpty() && !address.isLoopbackAddress()) {
                 log.warn("No secret token set and bound to {}: anyone who reaches this port can write updates; "
                         + "set --secret or [telegram] secret-token", bind);
             }
         } catch (IOException e) {
             closeQuietly(metricsServer);
+            closeCommits(commits);
             runtime.close();
             closeMetrics(metrics);
             throw new HostFailure(ExitCode.FAILED, "Cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + "; pick another --port or stop the process using it");
         } catch (RuntimeException e) {
             closeQuietly(metricsServer);
+            closeCommits(commits);
             runtime.close();
             closeMetrics(metrics);
             throw e;
         }
         WebhookServer metricsToStop = metricsServer;
         MappingReloader watching = reloader;
+        GroupCommit committing = commits;
         RuntimeShutdownHook.install("bot-host-serve-shutdown", () -> {
             log.info("Stopping: finishing requests in flight, then closing storage");
             if (watching != null) {
@@ -133,6 +143,9 @@ final class ServeCommand extends HostSubcommand {
                 closeQuietly(metricsToStop);
             } finally {
                 try {
+                    // After the server (requests in flight were answered) and before the pools: what is still
+                    // queued (a request past stop-timeout) is stored too.
+                    closeCommits(committing);
                     runtime.close();
                 } finally {
                     closeMetrics(metrics);
@@ -170,6 +183,12 @@ final class ServeCommand extends HostSubcommand {
             } catch (RuntimeException e) {
                 log.warn("Stopping the metrics server failed: {}", e.getMessage());
             }
+        }
+    }
+
+    private static void closeCommits(GroupCommit commits) {
+        if (commits != null) {
+            commits.close();
         }
     }
 

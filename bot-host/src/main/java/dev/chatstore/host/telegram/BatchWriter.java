@@ -63,6 +63,7 @@ final class BatchWriter {
             ReadOnlySourceException refusal = run.refusalOf(chatId);
             if (refusal != null) {
                 run.refused(chatId, refusal);
+                run.fate(pending.line(), IngestResult.Outcome.REFUSED, refusal.sourceName(), refusal.getMessage());
                 continue;
             }
             String source = sourceOf(chatId);
@@ -97,9 +98,11 @@ final class BatchWriter {
             writeChat(update);
         } catch (ReadOnlySourceException e) {
             run.chatRefused(chatId, e);
+            run.fate(pending.line(), IngestResult.Outcome.REFUSED, e.sourceName(), e.getMessage());
             return false;
         } catch (StorageException e) {
             run.failed(source, pending.line(), 1, e.getMessage());
+            run.fate(pending.line(), IngestResult.Outcome.FAILED, source, e.getMessage());
             return false;
         }
         try {
@@ -107,9 +110,11 @@ final class BatchWriter {
         } catch (ReadOnlySourceException e) {
             run.mediaRefused(e);
             run.refused(chatId, e);
+            run.fate(pending.line(), IngestResult.Outcome.REFUSED, e.sourceName(), e.getMessage());
             return false;
         } catch (StorageException e) {
             run.failed(source, pending.line(), 1, e.getMessage());
+            run.fate(pending.line(), IngestResult.Outcome.FAILED, source, e.getMessage());
             return false;
         }
         return true;
