@@ -31,9 +31,17 @@ final class BatchWriter {
     }
 
     private record MemberKey(long chatId, long userId) {
+        @Override
+        public int hashCode() {
+            return Keys.mix(chatId, Long.hashCode(userId));
+        }
     }
 
     private record TopicKey(long chatId, long topicId) {
+        @Override
+        public int hashCode() {
+            return Keys.mix(chatId, Long.hashCode(topicId));
+        }
     }
 
     private record MediaKey(String fileUniqueId) {

@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
  */
 final class SourceBatch {
     private record MessageKey(long chatId, String messageId) {
+        @Override
+        public int hashCode() {
+            return Keys.mix(chatId, messageId.hashCode());
+        }
     }
 
     /** A message to write and the updates whose fate follows from it (repeats and edits of it in the batch). */
