@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
                     + "finishes requests in flight, closes every pool, unloads the plugins.",
             "Webhook status codes: 200 stored/duplicate/edited/ignored, 400 malformed, 401 bad secret, "
                     + "409 chat routed to a readonly source, 413 body too large, 500 storage failure, 503 busy (resend).",
-            "Threads, queue, timeouts and body size: the config's [server] table; a second webhook path: "
+            "Threads, queue, timeouts, body size and group commit: the config's [server] table; a second webhook path: "
                     + "[telegram] webhook-path.",
             "GET /metrics: Prometheus text (pools, operations, fan-out, ingest, SQLite file sizes); the config's "
                     + "[metrics] table turns it off (enabled = false) or moves it to its own port (port, bind)."})
