@@ -20,11 +20,15 @@ import java.util.regex.Pattern;
 /**
  * A small loopback load test of {@code serve}: N clients, each on one kept-alive connection, post M updates in all
  * (new messages, so every request is a write) and the harness prints requests per second and latency percentiles.
- * By default it starts the built host jar itself ({@code --db} in a temporary folder, a copy of the built SQLite
- * plugin) and stops it with SIGTERM afterwards; {@code --url} aims it at a server that is already running.
+ * By default it starts the built host jar itself (a config with one SQLite source in a temporary folder, a copy of
+ * the built SQLite plugin) and stops it with SIGTERM afterwards, once per arm: {@code [server] group-commit = false}
+ * (one transaction per request) and {@code true}, in that order in each round, each on a fresh server and file, and
+ * prints the ratio per round. {@code --url} aims it at a server that is already running (one arm).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.chatstore.benchmarks.WebhookLoad --clients 32 --requests 20000
+ *   --group-commit G  on, off or both (default both: the two arms side by side)
+ *   --rounds R        rounds of the arms (1..20, default 1)
  *   --clients N       concurrent keep-alive connections (1..256, default 1)
  *   --requests M      measured requests in all (1..1,000,000, default 2000)
  *   --warmup W        unmeasured requests first, on one connection (default 500)
@@ -41,57 +45,46 @@ public final class WebhookLoad {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Process host = null;
-        Path folder = null;
-        URI base = options.url;
-        try {
-            if (base == null) {
-                folder = Files.createTempDirectory("chatstore-webhook-load-");
-                host = startHost(options, folder);
-                base = awaitListening(host, folder.resolve("serve.out"));
-            }
-            System.out.printf("WebhookLoad: %s, %d clients, %d requests (+%d warm-up)%n", base, options.clients,
-                    options.requests, options.warmup);
-            long messageIds = 1;
-            try (KeepAliveClient warm = new KeepAliveClient(base, options.secret)) {
-                for (int i = 0; i < options.warmup; i++) {
-                    warm.post(update(messageIds++));
+        if (options.url != null) {
+            System.out.println(measure(options, options.url, "given server").format());
+            return;
+        }
+        System.out.printf("WebhookLoad: %d clients, %d requests (+%d warm-up) per arm, %d round(s), group commit %s; "
+                        + "load average before: %s (nproc %d)%n", options.clients, options.requests, options.warmup,
+                options.rounds, options.groupCommit, loadAverage(), Runtime.getRuntime().availableProcessors());
+        List<Boolean> arms = switch (options.groupCommit) {
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            default -> List.of(false, true);
+        };
+        for (int round = 1; round <= options.rounds; round++) {
+            Result off = null;
+            Result on = null;
+            for (boolean groupCommit : arms) {
+                Result result = startAndMeasure(options, groupCommit);
+                System.out.println(result.format());
+                if (groupCommit) {
+                    on = result;
+                } else {
+                    off = result;
                 }
             }
-            long[] micros = new long[options.requests];
-            int[] failures = new int[options.clients];
-            ExecutorService pool = Executors.newFixedThreadPool(options.clients);
-            List<Future<?>> running = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int client = 0; client < options.clients; client++) {
-                int id = client;
-                URI target = base;
-                long firstId = messageIds;
-                running.add(pool.submit(() -> {
-                    try (KeepAliveClient connection = new KeepAliveClient(target, options.secret)) {
-                        // Client k takes requests k, k + N, k + 2N, ...: an even share, no coordination.
-                        for (int i = id; i < options.requests; i += options.clients) {
-                            long sent = System.nanoTime();
-                            int status = connection.post(update(firstId + i));
-                            micros[i] = (System.nanoTime() - sent) / 1000;
-                            if (status != 200) {
-                                failures[id]++;
-                            }
-                        }
-                    }
-                    return null;
-                }));
+            if (on != null && off != null) {
+                System.out.printf("round %d: group commit %.0f requests/s (p99 %.2f ms), one transaction per request "
+                                + "%.0f requests/s (p99 %.2f ms): %.2fx%n", round, on.perSecond, on.p99, off.perSecond,
+                        off.p99, on.perSecond / off.perSecond);
             }
-            for (Future<?> client : running) {
-                client.get(10, TimeUnit.MINUTES);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            pool.shutdown();
-            Arrays.sort(micros);
-            System.out.printf("%d requests in %.2f s: %.0f requests/s; latency ms p50 %.2f, p95 %.2f, p99 %.2f, "
-                            + "max %.2f; non-200: %d%n", options.requests, seconds, options.requests / seconds,
-                    percentile(micros, 50), percentile(micros, 95), percentile(micros, 99),
-                    micros[micros.length - 1] / 1000.0, Arrays.stream(failures).sum());
+        }
+        System.out.println("Load average after: " + loadAverage());
+    }
+
+    private static Result startAndMeasure(Options options, boolean groupCommit) throws Exception {
+        Path folder = Files.createTempDirectory("chatstore-webhook-load-");
+        Process host = null;
+        try {
+            host = startHost(options, folder, groupCommit);
+            URI base = awaitListening(host, folder.resolve("serve.out"));
+            return measure(options, base, groupCommit ? "group commit" : "one transaction per request");
         } finally {
             if (host != null) {
                 host.destroy();
@@ -99,9 +92,69 @@ public final class WebhookLoad {
                     host.destroyForcibly();
                 }
             }
-            if (folder != null) {
-                deleteTree(folder);
+            deleteTree(folder);
+        }
+    }
+
+    /** One arm's figures. */
+    private record Result(String arm, int requests, double seconds, double perSecond, double p50, double p95,
+                          double p99, double max, int non200) {
+        String format() {
+            return String.format("%s: %d requests in %.2f s: %.0f requests/s; latency ms p50 %.2f, p95 %.2f, "
+                    + "p99 %.2f, max %.2f; non-200: %d", arm, requests, seconds, perSecond, p50, p95, p99, max, non200);
+        }
+    }
+
+    private static Result measure(Options options, URI base, String arm) throws Exception {
+        long messageIds = 1;
+        try (KeepAliveClient warm = new KeepAliveClient(base, options.secret)) {
+            for (int i = 0; i < options.warmup; i++) {
+                warm.post(update(messageIds++));
             }
+        }
+        long[] micros = new long[options.requests];
+        int[] failures = new int[options.clients];
+        ExecutorService pool = Executors.newFixedThreadPool(options.clients);
+        List<Future<?>> running = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int client = 0; client < options.clients; client++) {
+            int id = client;
+            long firstId = messageIds;
+            running.add(pool.submit(() -> {
+                try (KeepAliveClient connection = new KeepAliveClient(base, options.secret)) {
+                    // Client k takes requests k, k + N, k + 2N, ...: an even share, no coordination.
+                    for (int i = id; i < options.requests; i += options.clients) {
+                        long sent = System.nanoTime();
+                        int status = connection.post(update(firstId + i));
+                        micros[i] = (System.nanoTime() - sent) / 1000;
+                        if (status != 200) {
+                            failures[id]++;
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> client : running) {
+                client.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(micros);
+        return new Result(arm, options.requests, seconds, options.requests / seconds, percentile(micros, 50),
+                percentile(micros, 95), percentile(micros, 99), micros[micros.length - 1] / 1000.0,
+                Arrays.stream(failures).sum());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 
@@ -119,12 +172,26 @@ public final class WebhookLoad {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static Process startHost(Options options, Path folder) throws IOException {
+    private static Process startHost(Options options, Path folder, boolean groupCommit) throws IOException {
         Path plugins = Files.createDirectories(folder.resolve("plugins"));
         Files.copy(options.pluginZip, plugins.resolve("storage-sqlite-plugin.zip"), StandardCopyOption.REPLACE_EXISTING);
+        Path config = folder.resolve("load.toml");
+        Files.writeString(config, """
+                [plugins]
+                dir = "plugins"
+
+                [database]
+                default = "primary"
+
+                [database.sources.primary]
+                path = "load.db"
+
+                [server]
+                group-commit = %s
+                """.formatted(groupCommit));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                options.jar.toAbsolutePath().toString(), "--db", folder.resolve("load.db").toString(), "--plugins",
-                plugins.toString(), "serve", "--port", "0", "--secret", options.secret);
+                options.jar.toAbsolutePath().toString(), "--config", config.toString(), "serve", "--port", "0",
+                "--secret", options.secret);
         return new ProcessBuilder(command).directory(folder.toFile())
                 .redirectOutput(folder.resolve("serve.out").toFile())
                 .redirectError(folder.resolve("serve.err").toFile())
@@ -156,11 +223,14 @@ public final class WebhookLoad {
         }
     }
 
-    private record Options(int clients, int requests, int warmup, URI url, String secret, Path jar, Path pluginZip) {
+    private record Options(int clients, int requests, int warmup, URI url, String secret, Path jar, Path pluginZip,
+                           String groupCommit, int rounds) {
         static Options parse(String[] args) {
             int clients = 1;
             int requests = 2000;
             int warmup = 500;
+            String groupCommit = "both";
+            int rounds = 1;
             URI url = null;
             String secret = "load-test-secret";
             Path jar = Path.of("bot-host/target/bot-host.jar");
@@ -175,6 +245,14 @@ public final class WebhookLoad {
                     case "--secret" -> secret = required("--secret", value);
                     case "--jar" -> jar = Path.of(required("--jar", value));
                     case "--plugin-zip" -> zip = Path.of(required("--plugin-zip", value));
+                    case "--group-commit" -> {
+                        groupCommit = required("--group-commit", value);
+                        if (!List.of("on", "off", "both").contains(groupCommit)) {
+                            throw new IllegalArgumentException("--group-commit must be on, off or both, was "
+                                    + groupCommit);
+                        }
+                    }
+                    case "--rounds" -> rounds = bounded("--rounds", value, 1, 20);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; see the javadoc of WebhookLoad for the options");
                 }
@@ -185,7 +263,7 @@ public final class WebhookLoad {
                         + zip.toAbsolutePath() + " is missing: build with mvn -B -q package -DskipTests, run from the "
                         + "repository, or pass --jar/--plugin-zip (or --url for a running server)");
             }
-            return new Options(clients, requests, warmup, url, secret, jar, zip);
+            return new Options(clients, requests, warmup, url, secret, jar, zip, groupCommit, rounds);
         }
 
         private static String required(String option, String value) {

@@ -1,5 +1,6 @@
 package dev.chatstore.host;
 
+import dev.chatstore.host.telegram.GroupCommit;
 import dev.chatstore.host.telegram.UpdateIngester;
 import dev.chatstore.storage.routing.Storage;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
                     + "finishes requests in flight, closes every pool, unloads the plugins.",
             "Webhook status codes: 200 stored/duplicate/edited/ignored, 400 malformed, 401 bad secret, "
                     + "409 chat routed to a readonly source, 413 body too large, 500 storage failure, 503 busy (resend).",
-            "Threads, queue, timeouts and body size: the config's [server] table; a second webhook path: "
+            "Threads, queue, timeouts, body size and group commit: the config's [server] table; a second webhook path: "
                     + "[telegram] webhook-path.",
             "GET /metrics: Prometheus text (pools, operations, fan-out, ingest, SQLite file sizes); the config's "
                     + "[metrics] table turns it off (enabled = false) or moves it to its own port (port, bind)."})
@@ -71,6 +72,7 @@ final class ServeCommand extends HostSubcommand {
         WebhookServer server;
         WebhookServer metricsServer = null;
         MappingReloader reloader = null;
+        GroupCommit commits = null;
         try {
             Storage storage = runtime.storage();
             HostSettings settings = runtime.setup().settings();
@@ -79,9 +81,14 @@ final class ServeCommand extends HostSubcommand {
             UpdateIngester ingester = new UpdateIngester(storage, chatId -> storage.config().sourceNameForChat(chatId));
             Set<String> webhookPaths = new LinkedHashSet<>(List.of(WebhookServer.WEBHOOK_PATH));
             settings.webhookPath().ifPresent(webhookPaths::add);
+            ServerSettings serverSettings = settings.server();
+            if (serverSettings.groupCommit()) {
+                commits = new GroupCommit(storage, chatId -> storage.config().sourceNameForChat(chatId),
+                        Math.min(GroupCommit.DEFAULT_MAX_BATCH, serverSettings.queueSize()));
+            }
             WebhookRoutes routes = new WebhookRoutes(webhookPaths,
-                    new WebhookHandler(ingester, secretToken, settings.server().maxBodyBytes(),
-                            settings.server().queueSize()),
+                    new WebhookHandler(ingester, commits, secretToken,
+                            serverSettings.maxBodyBytes(), serverSettings.queueSize()),
                     new HealthHandler(() -> runtime.config().sources().stream()
                             .map(source -> SourceRow.of(source, runtime.status(source.name()))).toList(), secretToken),
                     metrics != null && !metricsSettings.separatePort() ? new MetricsHandler(metrics::scrape) : null);
@@ -98,14 +105,21 @@ final class ServeCommand extends HostSubcommand {
                         metricsServer.address().getPort(), MetricsSettings.PATH);
             }
             // Before the port opens: a move-chat must find this serve's acknowledgement before it can write anything.
+            GroupCommit grouped = commits;
+            Runnable awaitWritesUnderOldMapping = () -> {
+                ingester.awaitCallsInFlight();
+                if (grouped != null) {
+                    grouped.awaitWritesInFlight();
+                }
+            };
             reloader = runtime.setup().choice().config()
-                    .map(file -> MappingReloader.start(file, runtime, ingester::awaitCallsInFlight)).orElse(null);
+                    .map(file -> MappingReloader.start(file, runtime, awaitWritesUnderOldMapping)).orElse(null);
             server = WebhookServer.start(new InetSocketAddress(address, port), settings.server(), routes);
             ServerSettings limits = settings.server();
             log.info("HTTP server: {} threads, {} connections and {} waiting updates at most, idle timeout {} ms, "
-                    + "bodies up to {} bytes, stop timeout {} ms", limits.maxThreads(), limits.maxConnections(),
-                    limits.queueSize(), limits.idleTimeout().toMillis(), limits.maxBodyBytes(),
-                    limits.stopTimeout().toMillis());
+                    + "bodies up to {} bytes, stop timeout {} ms, group commit {}", limits.maxThreads(),
+                    limits.maxConnections(), limits.queueSize(), limits.idleTimeout().toMillis(),
+                    limits.maxBodyBytes(), limits.stopTimeout().toMillis(), limits.groupCommit() ? "on" : "off");
             if (token.isEmpty() && !address.isLoopbackAddress()) {
                 log.warn("No secret token set and bound to {}: anyone who reaches this port can write updates; "
                         + "set --secret or [telegram] secret-token", bind);
@@ -113,6 +127,7 @@ final class ServeCommand extends HostSubcommand {
         } catch (IOException e) {
             closeQuietly(metricsServer);
             closeQuietly(reloader);
+            closeCommits(commits);
             runtime.close();
             closeMetrics(metrics);
             throw new HostFailure(ExitCode.FAILED, "Cannot listen on " + bind + ":" + port + ": " + e.getMessage()
@@ -120,12 +135,14 @@ final class ServeCommand extends HostSubcommand {
         } catch (RuntimeException e) {
             closeQuietly(metricsServer);
             closeQuietly(reloader);
+            closeCommits(commits);
             runtime.close();
             closeMetrics(metrics);
             throw e;
         }
         WebhookServer metricsToStop = metricsServer;
         MappingReloader watching = reloader;
+        GroupCommit committing = commits;
         RuntimeShutdownHook.install("bot-host-serve-shutdown", () -> {
             log.info("Stopping: finishing requests in flight, then closing storage");
             if (watching != null) {
@@ -136,6 +153,9 @@ final class ServeCommand extends HostSubcommand {
                 closeQuietly(metricsToStop);
             } finally {
                 try {
+                    // After the server (requests in flight were answered) and before the pools: what is still
+                    // queued (a request past stop-timeout) is stored too.
+                    closeCommits(committing);
                     runtime.close();
                 } finally {
                     closeMetrics(metrics);
@@ -179,6 +199,12 @@ final class ServeCommand extends HostSubcommand {
     private static void closeQuietly(MappingReloader reloader) {
         if (reloader != null) {
             reloader.close();
+        }
+    }
+
+    private static void closeCommits(GroupCommit commits) {
+        if (commits != null) {
+            commits.close();
         }
     }
 

@@ -21,15 +21,18 @@ import java.util.function.Consumer;
  *                     whether it is in the middle of a request's headers or body or idle between keep-alive requests
  * @param maxBodyBytes {@code max-body-bytes}: the largest request body; a larger one is answered 413
  * @param stopTimeout  {@code stop-timeout} (seconds): on SIGTERM, how long requests in flight may take to finish
+ * @param groupCommit  {@code group-commit} (boolean, default true): updates for one source that arrive while an
+ *                     earlier write is under way are stored together in one transaction, and each is answered after
+ *                     that transaction commits; false stores each update in its own transactions
  */
 public record ServerSettings(int maxThreads, int queueSize, int maxConnections, Duration idleTimeout,
-                             int maxBodyBytes, Duration stopTimeout) {
+                             int maxBodyBytes, Duration stopTimeout, boolean groupCommit) {
     static final List<String> KEYS = List.of("max-threads", "queue-size", "max-connections", "idle-timeout",
-            "max-body-bytes", "stop-timeout");
+            "max-body-bytes", "stop-timeout", "group-commit");
     // One acceptor, one selector and a reserved thread on a small machine, and some left for requests.
     static final int MIN_THREADS = 8;
     private static final ServerSettings DEFAULTS = new ServerSettings(32, 64, 1024, Duration.ofSeconds(30),
-            1 << 20, Duration.ofSeconds(10));
+            1 << 20, Duration.ofSeconds(10), true);
 
     public ServerSettings {
         check(maxThreads >= MIN_THREADS && maxThreads <= 10_000, "max-threads", maxThreads);
@@ -38,6 +41,12 @@ public record ServerSettings(int maxThreads, int queueSize, int maxConnections, 
         check(positive(idleTimeout), "idle-timeout", idleTimeout);
         check(maxBodyBytes >= 1, "max-body-bytes", maxBodyBytes);
         check(positive(stopTimeout), "stop-timeout", stopTimeout);
+    }
+
+    /** With group commit on, its default. */
+    public ServerSettings(int maxThreads, int queueSize, int maxConnections, Duration idleTimeout, int maxBodyBytes,
+                          Duration stopTimeout) {
+        this(maxThreads, queueSize, maxConnections, idleTimeout, maxBodyBytes, stopTimeout, true);
     }
 
     public static ServerSettings defaults() {
@@ -57,7 +66,20 @@ public record ServerSettings(int maxThreads, int queueSize, int maxConnections, 
                 integer(table, "max-connections", 1, 1_000_000, DEFAULTS.maxConnections, problems),
                 seconds(table, "idle-timeout", DEFAULTS.idleTimeout, problems),
                 integer(table, "max-body-bytes", 1, Integer.MAX_VALUE - 1, DEFAULTS.maxBodyBytes, problems),
-                seconds(table, "stop-timeout", DEFAULTS.stopTimeout, problems));
+                seconds(table, "stop-timeout", DEFAULTS.stopTimeout, problems),
+                bool(table, "group-commit", DEFAULTS.groupCommit, problems));
+    }
+
+    private static boolean bool(TomlTable table, String key, boolean fallback, Consumer<String> problems) {
+        Object value = table.get(List.of(key));
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Boolean flag)) {
+            problems.accept("[server] " + key + " must be true or false, was " + describe(value));
+            return fallback;
+        }
+        return flag;
     }
 
     private static int integer(TomlTable table, String key, int min, int max, int fallback, Consumer<String> problems) {

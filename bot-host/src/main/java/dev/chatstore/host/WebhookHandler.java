@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.chatstore.host.telegram.GroupCommit;
 import dev.chatstore.host.telegram.IngestResult;
 import dev.chatstore.host.telegram.UpdateIngester;
 import org.eclipse.jetty.http.HttpHeader;
@@ -21,6 +22,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -38,8 +42,13 @@ import static java.util.Objects.requireNonNull;
  * already waiting to be stored (with {@code Retry-After}; Telegram resends). Routing and the method are checked by
  * {@link WebhookRoutes}.
  *
- * <p>Thread-safe: the body is read asynchronously and the update stored on a worker thread; the ingester serialises
- * the writes.
+ * <p>With a {@link GroupCommit} (the default, {@code [server] group-commit = true}), an update is queued for its
+ * source's writer and the response sent, from a worker thread, once the transaction that stored it has committed;
+ * concurrent updates share that transaction. Without one, each update is stored on the request's thread in its own
+ * transactions ({@link UpdateIngester#ingestOne}). Either way the status is the same for the same update.
+ *
+ * <p>Thread-safe: the body is read asynchronously and the update stored on a worker thread (or the group commit's
+ * writer); the ingester, or each source's writer, serialises the writes.
  */
 final class WebhookHandler {
     static final String SECRET_HEADER = SecretToken.HEADER;
@@ -48,6 +57,7 @@ final class WebhookHandler {
     private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final UpdateIngester ingester;
+    private final GroupCommit commits;
     private final SecretToken secret;
     private final int maxBodyBytes;
     private final Semaphore queue;
@@ -56,7 +66,16 @@ final class WebhookHandler {
      * @param queueSize updates waiting to be stored at most, the one being stored included; one more is answered 503
      */
     WebhookHandler(UpdateIngester ingester, SecretToken secret, int maxBodyBytes, int queueSize) {
+        this(ingester, null, secret, maxBodyBytes, queueSize);
+    }
+
+    /**
+     * @param commits where updates are queued for a shared commit; null: each is stored alone by {@code ingester}
+     */
+    WebhookHandler(UpdateIngester ingester, GroupCommit commits, SecretToken secret, int maxBodyBytes,
+                   int queueSize) {
         this.ingester = requireNonNull(ingester, "ingester is null");
+        this.commits = commits;
         this.secret = requireNonNull(secret, "secret is null");
         this.maxBodyBytes = maxBodyBytes;
         this.queue = new Semaphore(queueSize);
@@ -125,6 +144,26 @@ final class WebhookHandler {
                         "too many updates waiting to be stored; resend later"));
                 return;
             }
+            if (commits != null) {
+                CompletableFuture<IngestResult> result;
+                try {
+                    result = commits.submit(update);
+                } catch (RuntimeException e) {
+                    queue.release();
+                    throw e;
+                }
+                // Answered on the thread that completes the future (the source's writer, right after the commit):
+                // Jetty's write does not block, and on two cores a hand-off to a worker per response cost more.
+                result.whenComplete((stored, failure) -> {
+                    queue.release();
+                    if (failure == null) {
+                        respond(response, callback, stored);
+                    } else {
+                        failed(response, callback, failure);
+                    }
+                });
+                return;
+            }
             IngestResult result;
             try {
                 result = ingester.ingestOne(update);
@@ -137,6 +176,20 @@ final class WebhookHandler {
             HttpJson.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
                     WebhookResponse.failure("failed", Errors.oneLine(e)));
         }
+    }
+
+    private static void failed(Response response, Callback callback, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RejectedExecutionException) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
+            HttpJson.send(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503, WebhookResponse.failure("busy",
+                    Errors.oneLine(cause)));
+            return;
+        }
+        log.error("Webhook update failed: {}", cause.toString(), cause);
+        HttpJson.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
+                WebhookResponse.failure("failed", Errors.oneLine(cause)));
     }
 
     private static void respond(Response response, Callback callback, IngestResult result) {

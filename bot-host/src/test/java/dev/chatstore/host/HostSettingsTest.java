@@ -108,12 +108,14 @@ class HostSettingsTest {
                 idle-timeout = 2.5
                 max-body-bytes = 65536
                 stop-timeout = 3
+                group-commit = false
                 """, base, problems::add);
 
         assertThat(problems).isEmpty();
         assertThat(settings.webhookPath()).contains("/hook/9f2c-Ab_x.1~");
         assertThat(settings.server()).isEqualTo(new ServerSettings(12, 5, 100, Duration.ofMillis(2500), 65536,
-                Duration.ofSeconds(3)));
+                Duration.ofSeconds(3), false));
+        assertThat(ServerSettings.defaults().groupCommit()).isTrue();
         assertThat(settings).isEqualTo(new HostSettings(Optional.empty(), Optional.of("abc"),
                 Optional.of("/hook/9f2c-Ab_x.1~"), settings.server()));
     }
@@ -130,6 +132,7 @@ class HostSettingsTest {
                 idle-timeout = -1
                 max-body-bytes = 1.5
                 stop-timeout = 7200
+                group-commit = "yes"
                 """, base, problems::add);
 
         assertThat(settings.server()).isEqualTo(ServerSettings.defaults());
@@ -142,7 +145,8 @@ class HostSettingsTest {
                 "[server] max-connections must be an integer from 1 to 1000000, was \"many\"",
                 "[server] idle-timeout must be a number of seconds, more than 0 and at most 3600, was -1",
                 "[server] max-body-bytes must be an integer from 1 to 2147483646, was 1.5",
-                "[server] stop-timeout must be a number of seconds, more than 0 and at most 3600, was 7200");
+                "[server] stop-timeout must be a number of seconds, more than 0 and at most 3600, was 7200",
+                "[server] group-commit must be true or false, was \"yes\"");
     }
 
     @Test

@@ -33,9 +33,17 @@ final class BatchWriter {
     }
 
     private record MemberKey(long chatId, long userId, String source) {
+        @Override
+        public int hashCode() {
+            return Keys.mix(chatId, 31 * Long.hashCode(userId) + source.hashCode());
+        }
     }
 
     private record TopicKey(long chatId, long topicId, String source) {
+        @Override
+        public int hashCode() {
+            return Keys.mix(chatId, 31 * Long.hashCode(topicId) + source.hashCode());
+        }
     }
 
     private record MediaKey(String fileUniqueId) {
@@ -65,6 +73,7 @@ final class BatchWriter {
             ReadOnlySourceException refusal = run.refusalOf(chatId);
             if (refusal != null) {
                 run.refused(chatId, refusal);
+                run.fate(pending.line(), IngestResult.Outcome.REFUSED, refusal.sourceName(), refusal.getMessage());
                 continue;
             }
             String source = sourceOf(chatId);
@@ -99,9 +108,11 @@ final class BatchWriter {
             writeChat(update, source);
         } catch (ReadOnlySourceException e) {
             run.chatRefused(chatId, e);
+            run.fate(pending.line(), IngestResult.Outcome.REFUSED, e.sourceName(), e.getMessage());
             return false;
         } catch (StorageException e) {
             run.failed(source, pending.line(), 1, e.getMessage());
+            run.fate(pending.line(), IngestResult.Outcome.FAILED, source, e.getMessage());
             return false;
         }
         try {
@@ -109,9 +120,11 @@ final class BatchWriter {
         } catch (ReadOnlySourceException e) {
             run.mediaRefused(e);
             run.refused(chatId, e);
+            run.fate(pending.line(), IngestResult.Outcome.REFUSED, e.sourceName(), e.getMessage());
             return false;
         } catch (StorageException e) {
             run.failed(source, pending.line(), 1, e.getMessage());
+            run.fate(pending.line(), IngestResult.Outcome.FAILED, source, e.getMessage());
             return false;
         }
         return true;

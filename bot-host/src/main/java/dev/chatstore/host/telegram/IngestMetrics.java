@@ -44,6 +44,11 @@ final class IngestMetrics {
         add(NO_SOURCE, outcome, 1);
     }
 
+    /** Counts one update's outcome at its source (a group commit counts per update, after its retries). */
+    static void count(String source, String outcome) {
+        add(source, outcome, 1);
+    }
+
     private static void add(String source, String outcome, long count) {
         if (count > 0) {
             Counter.builder(UPDATES).description("Telegram updates ingested, by target source and outcome")

@@ -22,6 +22,8 @@ final class IngestRun {
     private final Set<Long> chats = new HashSet<>();
     private final Set<Long> users = new HashSet<>();
     private ReadOnlySourceException mediaRefusal;
+    /** line &rarr; what became of that update; null unless the caller asked for per-update fates. */
+    private final Map<Long, Fate> fates;
     long linesRead;
     long updates;
     long ignored;
@@ -34,8 +36,30 @@ final class IngestRun {
     private static final int REFUSED = 3;
     private static final int FAILED = 4;
 
+    /** What became of one update: its outcome, the source it was routed to, and the reason when it was not stored. */
+    record Fate(IngestResult.Outcome outcome, String source, String detail) {
+    }
+
     IngestRun(IngestListener listener) {
+        this(listener, false);
+    }
+
+    /** @param trackFates whether to remember each update's fate by its line ({@link #fateOf}), for group commits */
+    IngestRun(IngestListener listener, boolean trackFates) {
         this.listener = requireNonNull(listener, "listener is null");
+        this.fates = trackFates ? new HashMap<>() : null;
+    }
+
+    /** Records the fate of the update on {@code line}, when fates are tracked; the first fate recorded stays. */
+    void fate(long line, IngestResult.Outcome outcome, String source, String detail) {
+        if (fates != null) {
+            fates.putIfAbsent(line, new Fate(outcome, source, detail));
+        }
+    }
+
+    /** The fate recorded for {@code line}, or null (fates not tracked, or that line was not written). */
+    Fate fateOf(long line) {
+        return fates == null ? null : fates.get(line);
     }
 
     void malformed(long line, String reason) {

@@ -23,6 +23,12 @@ final class RootResolver {
     private final Set<Long> unreadableChats = new HashSet<>();
 
     private record MessageKey(long chatId, String messageId) {
+        // The record's 31 * chat + id collided massively (chats a few apart, ids "1".."99999" per chat): the map's
+        // buckets turned into trees of keys that are not Comparable, walked on every put (JFR, issue 12).
+        @Override
+        public int hashCode() {
+            return Keys.mix(chatId, messageId.hashCode());
+        }
     }
 
     RootResolver(ChatStore store, int capacity) {

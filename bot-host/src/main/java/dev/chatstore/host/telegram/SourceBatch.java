@@ -18,18 +18,30 @@ import java.util.stream.Collectors;
  */
 final class SourceBatch {
     private record MessageKey(long chatId, String messageId) {
+        @Override
+        public int hashCode() {
+            return Keys.mix(chatId, messageId.hashCode());
+        }
     }
 
     /** A message to write and the updates whose fate follows from it (repeats and edits of it in the batch). */
     private static final class Slot {
         final ChatMessage message;
         final List<Long> lines = new ArrayList<>(1);
+        /** Parallel to {@code lines}: null for the update that carries the message, else what a follower is. */
+        final List<IngestResult.Outcome> followers = new ArrayList<>(1);
         long repeats;
         long edits;
 
         Slot(long line, ChatMessage message) {
             this.message = message;
             lines.add(line);
+            followers.add(null);
+        }
+
+        void follow(long line, IngestResult.Outcome outcome) {
+            lines.add(line);
+            followers.add(outcome);
         }
     }
 
@@ -47,7 +59,7 @@ final class SourceBatch {
         MessageKey key = new MessageKey(message.chatId(), message.messageId());
         Slot original = originals.get(key);
         if (original != null) {
-            original.lines.add(line);
+            original.follow(line, isEdit ? IngestResult.Outcome.EDITED : IngestResult.Outcome.DUPLICATE);
             if (isEdit) {
                 original.edits++;
             } else {
@@ -57,7 +69,7 @@ final class SourceBatch {
         }
         Slot edit = edits.get(key);
         if (isEdit && edit != null) {
-            edit.lines.add(line);
+            edit.follow(line, IngestResult.Outcome.EDITED);
             edit.edits++;
             return;
         }
@@ -70,7 +82,9 @@ final class SourceBatch {
         if (edit != null) {
             // The edit came before its original in this batch: the original is the version to keep.
             edits.remove(key);
-            slot.lines.addAll(edit.lines);
+            for (long editLine : edit.lines) {
+                slot.follow(editLine, IngestResult.Outcome.EDITED);
+            }
             slot.edits += 1 + edit.edits;
         }
     }
@@ -99,14 +113,29 @@ final class SourceBatch {
             // A message that was stored already is a duplicate; an edit of one is an edit that kept it.
             run.duplicates(source, repeats + (areEdits ? 0 : notStored));
             run.edited(source, editsOfBatched + (areEdits ? notStored : 0));
-        } catch (ReadOnlySourceException e) {
+            // addChatMessages tells how many, not which: with all or none stored each carrier's fate is known; a
+            // partial count (a batch mixing resends with new messages) leaves it open, and such a carrier is
+            // answered as stored, which it is now, either way.
+            IngestResult.Outcome kept = areEdits ? IngestResult.Outcome.EDITED : IngestResult.Outcome.DUPLICATE;
+            IngestResult.Outcome carrier = stored == 0 ? kept : IngestResult.Outcome.STORED;
             for (Slot slot : slots) {
                 for (int i = 0; i < slot.lines.size(); i++) {
+                    IngestResult.Outcome follower = slot.followers.get(i);
+                    run.fate(slot.lines.get(i), follower == null ? carrier : follower, source, "");
+                }
+            }
+        } catch (ReadOnlySourceException e) {
+            for (Slot slot : slots) {
+                for (long line : slot.lines) {
                     run.chatRefused(slot.message.chatId(), e);
+                    run.fate(line, IngestResult.Outcome.REFUSED, e.sourceName(), e.getMessage());
                 }
             }
         } catch (StorageException e) {
             List<Long> lines = slots.stream().flatMap(slot -> slot.lines.stream()).sorted().toList();
+            for (long line : lines) {
+                run.fate(line, IngestResult.Outcome.FAILED, source, e.getMessage());
+            }
             run.failed(source, lines.get(0), lines.size(), lines.size() == 1 ? e.getMessage()
                     : String.format("%s not stored: %s", describe(lines), e.getMessage()));
         }

@@ -38,6 +38,10 @@ import static java.util.Objects.requireNonNull;
  * and younger than a minute, which keeps a large ingest at about one write per message; a member's "last seen"
  * time ({@code updated_at}) may therefore lag by up to a minute.
  *
+ * <p>{@link #ingest} reads, parses and maps the input on a thread of its own ({@code chatstore-ingest-reader}, a
+ * bounded number of batches ahead) while the calling thread writes: the order of the updates, the reports of
+ * malformed lines and every write stay on the calling thread, in input order.
+ *
  * <p>Thread-safe: calls are serialised on the instance (one ingest at a time). The store is not closed here.
  */
 public final class UpdateIngester {
@@ -99,48 +103,63 @@ public final class UpdateIngester {
         IngestRun run = new IngestRun(listener);
         roots.newRun();
         List<BatchWriter.Pending> batch = new ArrayList<>(batchSize);
-        UpdateStream stream = new UpdateStream(input);
+        // Parsing and mapping run ahead on their own thread while this one writes (issue 12: the second core).
+        MappingReader reader = MappingReader.start(new UpdateStream(input), mapper, batchSize);
+        long linesRead = 0;
         try {
-            for (UpdateStream.Item item = stream.next(); item != null; item = stream.next()) {
-                MappedUpdate update = map(item, run);
-                if (update == null) {
-                    continue;
+            while (true) {
+                MappingReader.Chunk chunk = reader.next();
+                for (MappingReader.Mapped item : chunk.items()) {
+                    linesRead = item.linesRead();
+                    MappedUpdate update = count(item, run);
+                    if (update == null) {
+                        continue;
+                    }
+                    batch.add(new BatchWriter.Pending(item.line(), update));
+                    if (batch.size() >= batchSize) {
+                        flush(batch, run);
+                        listener.onProgress(linesRead);
+                    }
                 }
-                batch.add(new BatchWriter.Pending(item.line(), update));
-                if (batch.size() >= batchSize) {
-                    flush(batch, run);
-                    listener.onProgress(stream.linesRead());
+                if (chunk.end()) {
+                    linesRead = chunk.linesRead();
+                    rethrow(chunk.failure());
+                    break;
                 }
             }
         } finally {
+            reader.close();
             flush(batch, run);
         }
-        run.linesRead = stream.linesRead();
+        run.linesRead = linesRead;
         listener.onProgress(run.linesRead);
         IngestSummary summary = run.summary();
         IngestMetrics.record(summary);
         return summary;
     }
 
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException e) {
+            throw e;
+        } else if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
     /** @return the update to store, or null when it was malformed or ignored (and counted as such) */
-    private MappedUpdate map(UpdateStream.Item item, IngestRun run) {
+    private static MappedUpdate count(MappingReader.Mapped item, IngestRun run) {
         if (item.error() != null) {
             run.malformed(item.line(), item.error());
             return null;
         }
-        MappedUpdate update;
-        try {
-            update = mapper.map(item.value());
-        } catch (MalformedUpdateException e) {
-            run.malformed(item.line(), e.getMessage());
-            return null;
-        }
         run.updates++;
-        if (update.isIgnored()) {
+        if (item.update().isIgnored()) {
             run.ignored++;
             return null;
         }
-        return update;
+        return item.update();
     }
 
     private void flush(List<BatchWriter.Pending> batch, IngestRun run) {
