@@ -47,16 +47,16 @@ final class RawPostgres implements AutoCloseable {
             + "ORDER BY m.date DESC, m.seq DESC LIMIT ?";
 
     private static final String ADD_ONE = "WITH m AS (" + INSERT + " RETURNING 1), "
-            + "u AS (UPDATE chat_users SET messages_count = messages_count + 1 WHERE chat_id = ? AND user_id = ? "
-            + "AND EXISTS (SELECT 1 FROM m)), "
+            + "ud AS (INSERT INTO chat_user_stats AS s (chat_id, user_id, date, messages_count, created_at, updated_at) "
+            + "SELECT ?::bigint, ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
+            + "ON CONFLICT (chat_id, user_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
+            + "updated_at = excluded.updated_at), "
             + "d AS (INSERT INTO chat_stats AS s (chat_id, date, messages_count, created_at, updated_at) "
             + "SELECT ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
             + "ON CONFLICT (chat_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
             + "updated_at = excluded.updated_at), "
-            + "ud AS (INSERT INTO chat_user_stats AS s (chat_id, user_id, date, messages_count, created_at, updated_at) "
-            + "SELECT ?::bigint, ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
-            + "ON CONFLICT (chat_id, user_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
-            + "updated_at = excluded.updated_at) "
+            + "u AS (UPDATE chat_users SET messages_count = messages_count + 1 WHERE chat_id = ? AND user_id = ? "
+            + "AND EXISTS (SELECT 1 FROM m)) "
             + "SELECT count(*) FROM m";
 
     private final Connection connection;
@@ -85,15 +85,15 @@ final class RawPostgres implements AutoCloseable {
         bindMessage(addOne, message, now);
         addOne.setLong(14, message.chatId());
         addOne.setLong(15, message.userId());
-        addOne.setLong(16, message.chatId());
-        addOne.setObject(17, day);
+        addOne.setObject(16, day);
+        addOne.setObject(17, now);
         addOne.setObject(18, now);
-        addOne.setObject(19, now);
-        addOne.setLong(20, message.chatId());
-        addOne.setLong(21, message.userId());
-        addOne.setObject(22, day);
-        addOne.setObject(23, now);
-        addOne.setObject(24, now);
+        addOne.setLong(19, message.chatId());
+        addOne.setObject(20, day);
+        addOne.setObject(21, now);
+        addOne.setObject(22, now);
+        addOne.setLong(23, message.chatId());
+        addOne.setLong(24, message.userId());
         try (ResultSet row = addOne.executeQuery()) {
             row.next();
             if (row.getLong(1) == 0) {

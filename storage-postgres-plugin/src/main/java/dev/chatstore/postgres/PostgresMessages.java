@@ -42,20 +42,23 @@ final class PostgresMessages implements MessageStore {
     /**
      * {@link #addChatMessage} in one statement, so one round trip in auto-commit mode instead of five (BEGIN with
      * the insert, three counter bumps, COMMIT): the counters are bumped only when the insert stored a row (they
-     * select from its RETURNING), and the statement is atomic on its own. Parameters: the insert's 13, then
-     * chat, user (member counter), chat, day, now, now (chat day), chat, user, day, now, now (member day).
+     * select from its RETURNING), and the statement is atomic on its own. PostgreSQL runs the unreferenced
+     * sub-statements last to first, so they are written member day, chat day, member counter: they then lock the
+     * counter rows in the order {@link #addChatMessages} does (member, chat day, member day), and a single message
+     * and a batch do not deadlock on each other (PostgresLockOrderTest pins this). Parameters: the insert's 13,
+     * then chat, user, day, now, now (member day), chat, day, now, now (chat day), chat, user (member counter).
      */
     static final String ADD_ONE = "WITH m AS (" + INSERT + " RETURNING 1), "
-            + "u AS (UPDATE chat_users SET messages_count = messages_count + 1 WHERE chat_id = ? AND user_id = ? "
-            + "AND EXISTS (SELECT 1 FROM m)), "
+            + "ud AS (INSERT INTO chat_user_stats AS s (chat_id, user_id, date, messages_count, created_at, updated_at) "
+            + "SELECT ?::bigint, ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
+            + "ON CONFLICT (chat_id, user_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
+            + "updated_at = excluded.updated_at), "
             + "d AS (INSERT INTO chat_stats AS s (chat_id, date, messages_count, created_at, updated_at) "
             + "SELECT ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
             + "ON CONFLICT (chat_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
             + "updated_at = excluded.updated_at), "
-            + "ud AS (INSERT INTO chat_user_stats AS s (chat_id, user_id, date, messages_count, created_at, updated_at) "
-            + "SELECT ?::bigint, ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
-            + "ON CONFLICT (chat_id, user_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
-            + "updated_at = excluded.updated_at) "
+            + "u AS (UPDATE chat_users SET messages_count = messages_count + 1 WHERE chat_id = ? AND user_id = ? "
+            + "AND EXISTS (SELECT 1 FROM m)) "
             + "SELECT count(*) FROM m";
 
     // Ordered keys: two writers bump shared counter rows in the same order, which keeps deadlocks rare.
@@ -100,7 +103,7 @@ final class PostgresMessages implements MessageStore {
         long user = message.userId();
         Object[] args = new Object[13 + 2 + 4 + 5];
         System.arraycopy(insertArgs(message, now), 0, args, 0, 13);
-        Object[] rest = {chat, user, chat, day, now, now, chat, user, day, now, now};
+        Object[] rest = {chat, user, day, now, now, chat, day, now, now, chat, user};
         System.arraycopy(rest, 0, args, 13, rest.length);
         long stored = source.write(s -> s.queryLong(ADD_ONE, 0, args));
         if (stored == 0) {
