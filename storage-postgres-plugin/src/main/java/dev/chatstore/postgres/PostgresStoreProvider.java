@@ -1,6 +1,5 @@
 package dev.chatstore.postgres;
 
-import dev.chatstore.storage.jdbc.JdbcChatTransfer;
 import dev.chatstore.storage.jdbc.JdbcSource;
 import dev.chatstore.storage.jdbc.StoreParts;
 import dev.chatstore.storage.spi.ChatStore;
@@ -16,9 +15,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The {@code postgres} backend: opens one store per configured source, assembled from parts shaped like the SPI
  * ({@link PostgresMessages} is the {@code MessageStore}, ...) over one {@link JdbcSource}; it is also a
- * {@link dev.chatstore.storage.spi.StoreAdmin} and a {@link dev.chatstore.storage.spi.ChatTransfer} (the shared
- * {@link JdbcChatTransfer}: the schema has the spec's table and column names), so {@code move-chat} works in and out
- * of PostgreSQL. Stateless and
+ * {@link dev.chatstore.storage.spi.StoreAdmin} and a {@link dev.chatstore.storage.spi.ChatTransfer}
+ * ({@link PostgresChatTransfer}), so {@code move-chat} works in and out of PostgreSQL. Stateless and
  * thread-safe. Found by PF4J through {@code META-INF/extensions.idx}; it implements exactly one interface, the
  * pf4j-free {@link StoreProvider} (compiled with {@code -Apf4j.ignoreExtensionPoint}).
  */
@@ -72,7 +70,7 @@ public final class PostgresStoreProvider implements StoreProvider {
                 .part(new PostgresSpam(reads))
                 .part(new PostgresCaches(reads))
                 .admin(new PostgresAdmin(opened))
-                .transfer(new JdbcChatTransfer(jdbc))
+                .transfer(new PostgresChatTransfer(reads))
                 .build();
     }
 }

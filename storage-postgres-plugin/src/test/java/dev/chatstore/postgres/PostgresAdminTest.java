@@ -1,7 +1,9 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.spi.ChatDigest;
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.ChatTransfer;
 import dev.chatstore.storage.spi.ChatType;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceStatus;
@@ -9,10 +11,12 @@ import dev.chatstore.storage.spi.SourceUnavailableException;
 import dev.chatstore.storage.spi.StorageClosedException;
 import dev.chatstore.storage.spi.StorageConfigException;
 import dev.chatstore.storage.spi.StoreAdmin;
+import dev.chatstore.storage.spi.TransferTable;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +54,26 @@ class PostgresAdminTest {
             assertThat(((StoreAdmin) store).status()).extracting(SourceStatus::healthy, SourceStatus::detail)
                     .containsExactly(false, "closed");
             assertThatThrownBy(() -> store.getChatInfo(CHAT)).isInstanceOf(StorageClosedException.class);
+        }
+    }
+
+    /** move-chat reads a fresh target before its first write creates the tables: it answers as an empty store. */
+    @Test
+    void chatTransferReadsOfASourceNotCreatedYetAreEmpty() {
+        try (ChatStore store = PostgresTestSources.freshStore("fresh")) {
+            ChatTransfer transfer = (ChatTransfer) store;
+            assertThat(transfer.chatIds()).isEmpty();
+            transfer.exportChat(CHAT, 10, (table, rows) -> {
+                throw new AssertionError("exported " + table + " from a source with no tables");
+            });
+            assertThat(ChatDigest.of(transfer, CHAT)).allSatisfy(table -> assertThat(table.rows()).isZero());
+            assertThat(((StoreAdmin) store).status().schemaVersion()).as("reading created nothing").isEqualTo("none");
+
+            assertThat(transfer.importRows(TransferTable.CHAT_SETTINGS, List.<Object[]>of(new Object[]{CHAT, "lang",
+                    "en", Instant.parse("2024-03-01T10:00:00Z"), Instant.parse("2024-03-01T10:00:00Z")})))
+                    .isEqualTo(1);
+            assertThat(store.getChatSetting(CHAT, "lang")).hasValue("en");
+            assertThat(transfer.chatIds()).containsExactly(CHAT);
         }
     }
 
