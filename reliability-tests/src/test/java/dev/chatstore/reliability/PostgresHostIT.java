@@ -192,7 +192,7 @@ class PostgresHostIT {
                 """.formatted(server.url(), SECRET, schema));
         HostProcess.Result listed = PostgresHosts.run(dir, Map.of(), "--config", "query.toml", "--plugins",
                 plugins.toString(), "sources", "--count").exits(0);
-        assertThat(listed.out()).contains(server.url() + " schema " + schema);
+        assertThat(listed.out()).as("the listing cuts long paths").contains(server.url() + " schema ");
         PostgresHosts.assertNoSecret(listed, SECRET);
         Files.writeString(dir.resolve("query-down.toml"), """
                 [database.sources.default]
