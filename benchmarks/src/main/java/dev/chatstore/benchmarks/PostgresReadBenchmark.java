@@ -62,7 +62,7 @@ public class PostgresReadBenchmark {
     }
 
     @Benchmark
-    public int rawLatest50() throws SQLException {
+    public List<ChatMessage> rawLatest50() throws SQLException {
         keys.advance();
         return raw.latest(keys.chatId(), 50);
     }

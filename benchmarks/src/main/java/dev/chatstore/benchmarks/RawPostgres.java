@@ -1,6 +1,9 @@
 package dev.chatstore.benchmarks;
 
 import dev.chatstore.storage.spi.ChatMessage;
+import dev.chatstore.storage.spi.MessageCategory;
+import dev.chatstore.storage.spi.MessageType;
+import dev.chatstore.storage.spi.StoredValue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,14 +14,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The baseline: plain pgjdbc on one connection with prepared statements kept open, writing the same rows as the
- * store (the message, the member's counter, the chat's and the member's day) in the same transactions, and
- * reading with the same query. What the store adds on top is its own cost. Not thread-safe: one per thread.
+ * store (the message, the member's counter, the chat's and the member's day) with the same SQL, and reading with
+ * the same query into the same {@link ChatMessage}s. What the store adds on top is its own cost. {@link #add} is the
+ * store's one-statement form ({@code PostgresMessages.ADD_ONE}, one round trip); {@link #addFourStatements} is the
+ * plain four statements in one transaction (five round trips), kept as a reference for what that form costs. Not
+ * thread-safe: one per thread.
  */
 final class RawPostgres implements AutoCloseable {
     private static final String INSERT = "INSERT INTO chat_messages (chat_id, message_id, date, user_id, reply_id, "
@@ -39,7 +46,21 @@ final class RawPostgres implements AutoCloseable {
             + "ON u.chat_id = m.chat_id AND u.user_id = m.user_id WHERE m.chat_id = ? "
             + "ORDER BY m.date DESC, m.seq DESC LIMIT ?";
 
+    private static final String ADD_ONE = "WITH m AS (" + INSERT + " RETURNING 1), "
+            + "ud AS (INSERT INTO chat_user_stats AS s (chat_id, user_id, date, messages_count, created_at, updated_at) "
+            + "SELECT ?::bigint, ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
+            + "ON CONFLICT (chat_id, user_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
+            + "updated_at = excluded.updated_at), "
+            + "d AS (INSERT INTO chat_stats AS s (chat_id, date, messages_count, created_at, updated_at) "
+            + "SELECT ?::bigint, ?::timestamptz, 1, ?::timestamptz, ?::timestamptz FROM m "
+            + "ON CONFLICT (chat_id, date) DO UPDATE SET messages_count = s.messages_count + 1, "
+            + "updated_at = excluded.updated_at), "
+            + "u AS (UPDATE chat_users SET messages_count = messages_count + 1 WHERE chat_id = ? AND user_id = ? "
+            + "AND EXISTS (SELECT 1 FROM m)) "
+            + "SELECT count(*) FROM m";
+
     private final Connection connection;
+    private final PreparedStatement addOne;
     private final PreparedStatement insert;
     private final PreparedStatement bumpUser;
     private final PreparedStatement bumpChatDay;
@@ -48,6 +69,7 @@ final class RawPostgres implements AutoCloseable {
 
     RawPostgres(Connection connection) throws SQLException {
         this.connection = connection;
+        this.addOne = connection.prepareStatement(ADD_ONE);
         this.insert = connection.prepareStatement(INSERT);
         this.bumpUser = connection.prepareStatement(BUMP_USER);
         this.bumpChatDay = connection.prepareStatement(BUMP_CHAT_DAY);
@@ -55,12 +77,38 @@ final class RawPostgres implements AutoCloseable {
         this.latest = connection.prepareStatement(LATEST);
     }
 
-    /** One message and its three counters, one transaction. */
-    void add(ChatMessage message) throws SQLException {
+    /** One message and its three counters: one statement in auto-commit mode, as the store does it. */
+    int add(ChatMessage message) throws SQLException {
+        connection.setAutoCommit(true);
+        OffsetDateTime now = now();
+        OffsetDateTime day = day(message.date());
+        bindMessage(addOne, message, now);
+        addOne.setLong(14, message.chatId());
+        addOne.setLong(15, message.userId());
+        addOne.setObject(16, day);
+        addOne.setObject(17, now);
+        addOne.setObject(18, now);
+        addOne.setLong(19, message.chatId());
+        addOne.setObject(20, day);
+        addOne.setObject(21, now);
+        addOne.setObject(22, now);
+        addOne.setLong(23, message.chatId());
+        addOne.setLong(24, message.userId());
+        try (ResultSet row = addOne.executeQuery()) {
+            row.next();
+            if (row.getLong(1) == 0) {
+                throw new SQLException("duplicate message " + message.messageId());
+            }
+            return 1;
+        }
+    }
+
+    /** One message and its three counters as four statements in one transaction (the plain form; reference). */
+    void addFourStatements(ChatMessage message) throws SQLException {
         connection.setAutoCommit(false);
         OffsetDateTime now = now();
         OffsetDateTime day = day(message.date());
-        bindMessage(message, now);
+        bindMessage(insert, message, now);
         insert.executeUpdate();
         bumpUser.setLong(1, 1);
         bumpUser.setLong(2, message.chatId());
@@ -78,7 +126,7 @@ final class RawPostgres implements AutoCloseable {
         connection.setAutoCommit(false);
         OffsetDateTime now = now();
         for (ChatMessage message : messages) {
-            bindMessage(message, now);
+            bindMessage(insert, message, now);
             insert.addBatch();
         }
         int[] inserted = insert.executeBatch();
@@ -117,42 +165,41 @@ final class RawPostgres implements AutoCloseable {
         connection.commit();
     }
 
-    /** The latest {@code limit} messages of a chat with their authors' names; returns how many. */
-    int latest(long chatId, int limit) throws SQLException {
+    /** The latest {@code limit} messages of a chat with their authors' names, every column read, as the store does. */
+    List<ChatMessage> latest(long chatId, int limit) throws SQLException {
         latest.setLong(1, chatId);
         latest.setInt(2, limit);
-        int rows = 0;
+        List<ChatMessage> messages = new ArrayList<>(limit);
         try (ResultSet row = latest.executeQuery()) {
             while (row.next()) {
-                row.getLong(1);
-                row.getString(2);
-                row.getObject(3, OffsetDateTime.class);
-                row.getLong(4);
-                row.getString(8);
-                row.getString(13);
-                rows++;
+                OffsetDateTime date = row.getObject(3, OffsetDateTime.class);
+                messages.add(new ChatMessage(row.getLong(1), row.getString(2), date.toInstant(), row.getLong(4),
+                        row.getString(5), row.getLong(6), row.getString(7), row.getString(8),
+                        StoredValue.parse(MessageType.class, row.getString(9)),
+                        StoredValue.parse(MessageCategory.class, row.getString(10)), row.getString(11),
+                        row.getString(12), row.getString(13), row.getString(14)));
             }
         }
-        return rows;
+        return messages;
     }
 
-    private void bindMessage(ChatMessage m, OffsetDateTime now) throws SQLException {
+    private static void bindMessage(PreparedStatement insert, ChatMessage m, OffsetDateTime now) throws SQLException {
         insert.setLong(1, m.chatId());
         insert.setString(2, m.messageId());
         insert.setObject(3, OffsetDateTime.ofInstant(m.date(), ZoneOffset.UTC));
         insert.setLong(4, m.userId());
-        setNullable(5, m.replyId());
+        setNullable(insert, 5, m.replyId());
         insert.setLong(6, m.threadId());
-        setNullable(7, m.rootMessageId());
+        setNullable(insert, 7, m.rootMessageId());
         insert.setString(8, m.text());
         insert.setString(9, m.type().value());
         insert.setString(10, m.category().value());
-        setNullable(11, m.quoteText());
-        setNullable(12, m.mediaId());
+        setNullable(insert, 11, m.quoteText());
+        setNullable(insert, 12, m.mediaId());
         insert.setObject(13, now);
     }
 
-    private void setNullable(int index, String value) throws SQLException {
+    private static void setNullable(PreparedStatement insert, int index, String value) throws SQLException {
         if (value == null) {
             insert.setNull(index, Types.VARCHAR);
         } else {

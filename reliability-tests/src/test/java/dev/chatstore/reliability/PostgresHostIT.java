@@ -183,6 +183,28 @@ class PostgresHostIT {
                 + "chatstore)").contains("Connection to 127.0.0.1:1 refused");
         PostgresHosts.assertNoSecret(down, SECRET);
 
+        // pgjdbc also takes a password in the url's query string: it is never shown either, up or down.
+        Files.writeString(dir.resolve("query.toml"), """
+                [database.sources.default]
+                type = "postgres"
+                url = "%s?user=postgres&password=%s"
+                schema = "%s"
+                """.formatted(server.url(), SECRET, schema));
+        HostProcess.Result listed = PostgresHosts.run(dir, Map.of(), "--config", "query.toml", "--plugins",
+                plugins.toString(), "sources", "--count").exits(0);
+        assertThat(listed.out()).as("the listing cuts long paths").contains(server.url() + " schema ");
+        PostgresHosts.assertNoSecret(listed, SECRET);
+        Files.writeString(dir.resolve("query-down.toml"), """
+                [database.sources.default]
+                type = "postgres"
+                url = "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=%s"
+                timeout = 1.0
+                """.formatted(SECRET));
+        HostProcess.Result queryDown = PostgresHosts.run(dir, Map.of(), "--config", "query-down.toml", "--plugins",
+                plugins.toString(), "sources").exits(2);
+        assertThat(queryDown.errorLine()).contains("(jdbc:postgresql://127.0.0.1:1/postgres schema chatstore)");
+        PostgresHosts.assertNoSecret(queryDown, SECRET);
+
         Files.writeString(dir.resolve("typo.toml"), """
                 [database.sources.default]
                 type = "postgres"

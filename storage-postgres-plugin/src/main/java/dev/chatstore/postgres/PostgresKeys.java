@@ -39,6 +39,18 @@ final class PostgresKeys {
     private PostgresKeys() {
     }
 
+    private static boolean hasUserInfo(String url) {
+        int query = url.indexOf('?');
+        String beforeQuery = query < 0 ? url : url.substring(0, query);
+        int authority = beforeQuery.indexOf("//");
+        if (authority < 0) {
+            return false;
+        }
+        int path = beforeQuery.indexOf('/', authority + 2);
+        return (path < 0 ? beforeQuery.substring(authority + 2) : beforeQuery.substring(authority + 2, path))
+                .contains("@");
+    }
+
     /**
      * The settings of {@code source}, its password looked up in {@code environment}.
      *
@@ -53,6 +65,11 @@ final class PostgresKeys {
         } else if (!url.startsWith("jdbc:postgresql:")) {
             problems.add(String.format("Source '%s': '%s' must be a PostgreSQL JDBC URL starting with "
                     + "'jdbc:postgresql:', got '%s'", name, URL, PostgresSettings.withoutQuery(url)));
+        } else if (hasUserInfo(url)) {
+            // pgjdbc takes "user:password@host" for a host name, and its error would echo the password.
+            problems.add(String.format("Source '%s': '%s' must not carry a user or password before the host "
+                    + "('user:password@'); give them with '%s' and '%s', got '%s'", name, URL, USER, PASSWORD_ENV,
+                    PostgresSettings.withoutQuery(url)));
         }
         String user = source.option(USER, String.class).orElse(null);
         String passwordEnv = source.option(PASSWORD_ENV, String.class).orElse(null);

@@ -41,6 +41,11 @@ final class PostgresReads {
         });
     }
 
+    /** Whether the source's schema has no Chatstore history yet (its first write or migrate has not run). */
+    boolean notCreatedYet() {
+        return source.read(this::notCreatedYet);
+    }
+
     private boolean notCreatedYet(JdbcSession session) throws SQLException {
         try (PreparedStatement statement = session.connection().prepareStatement(
                 "SELECT to_regclass(quote_ident(?) || '." + PostgresSchema.HISTORY_TABLE + "') IS NULL")) {

@@ -1,5 +1,7 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.storage.spi.SourceConfig;
+
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -29,14 +31,13 @@ record PostgresSettings(String url, String user, String password, String schema)
         }
     }
 
-    /** The URL without its query string, which may carry a password, and the schema: what messages show. */
+    /** The URL without its query string and user info, which may carry a password, and the schema: what messages show. */
     String location() {
         return withoutQuery(url) + " schema " + schema;
     }
 
     static String withoutQuery(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
+        return SourceConfig.withoutSecrets(url);
     }
 
     static boolean isIdentifier(String schema) {

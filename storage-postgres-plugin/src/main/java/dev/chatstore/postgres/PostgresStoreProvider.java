@@ -14,7 +14,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The {@code postgres} backend: opens one store per configured source, assembled from parts shaped like the SPI
- * ({@link PostgresMessages} is the {@code MessageStore}, ...) over one {@link JdbcSource}. Stateless and
+ * ({@link PostgresMessages} is the {@code MessageStore}, ...) over one {@link JdbcSource}; it is also a
+ * {@link dev.chatstore.storage.spi.StoreAdmin} and a {@link dev.chatstore.storage.spi.ChatTransfer}
+ * ({@link PostgresChatTransfer}), so {@code move-chat} works in and out of PostgreSQL. Stateless and
  * thread-safe. Found by PF4J through {@code META-INF/extensions.idx}; it implements exactly one interface, the
  * pf4j-free {@link StoreProvider} (compiled with {@code -Apf4j.ignoreExtensionPoint}).
  */
@@ -68,6 +70,7 @@ public final class PostgresStoreProvider implements StoreProvider {
                 .part(new PostgresSpam(reads))
                 .part(new PostgresCaches(reads))
                 .admin(new PostgresAdmin(opened))
+                .transfer(new PostgresChatTransfer(reads))
                 .build();
     }
 }

@@ -33,6 +33,11 @@ class PostgresDeadlockRetryTest {
             store.updateChatUser(CHAT, 1, "alice", "Alice");
             try (Connection other = server.admin().getConnection()) {
                 other.setAutoCommit(false);
+                // The store's session (deadlock_timeout 100 ms on this server) must be the one that detects the
+                // deadlock and is aborted; on a loaded machine this session's check could otherwise run first.
+                try (Statement set = other.createStatement()) {
+                    set.execute("SET deadlock_timeout = '30s'");
+                }
                 insert(other, schema, "y");
 
                 CompletableFuture<Integer> batch = CompletableFuture.supplyAsync(() -> store.addChatMessages(List.of(

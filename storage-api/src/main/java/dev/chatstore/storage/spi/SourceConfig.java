@@ -96,11 +96,45 @@ public record SourceConfig(String name, String type, boolean readonly, int poolS
 
     /**
      * Where the source lives, for messages and listings: its {@code path} or {@code url} option, else its type.
-     * Backends name their location key {@code path} or {@code url} so operators see it here.
+     * Backends name their location key {@code path} or {@code url} so operators see it here. A {@code url} is shown
+     * {@linkplain #withoutSecrets without} its query string and user info, which may carry a password.
      */
     public String location() {
-        Object location = options.getOrDefault(PATH_KEY, options.get("url"));
-        return location != null ? location.toString() : type;
+        Object path = options.get(PATH_KEY);
+        if (path != null) {
+            return path.toString();
+        }
+        Object url = options.get("url");
+        return url != null ? withoutSecrets(url.toString()) : type;
+    }
+
+    /**
+     * {@code url} as it may be shown in listings, logs and errors: without its query string or fragment
+     * ({@code ?user=bot&password=...}) and without user info ({@code //user:password@host}), the places a URL
+     * carries credentials. {@code jdbc:postgresql://db:5432/bot?password=x} becomes
+     * {@code jdbc:postgresql://db:5432/bot}.
+     */
+    public static String withoutSecrets(String url) {
+        requireNonNull(url, "url is null");
+        int end = url.length();
+        for (char c : new char[]{'?', '#', ';'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String shown = url.substring(0, end);
+        int authority = shown.indexOf("//");
+        if (authority >= 0) {
+            int hostEnd = shown.indexOf('/', authority + 2);
+            String host = hostEnd < 0 ? shown.substring(authority + 2) : shown.substring(authority + 2, hostEnd);
+            int at = host.lastIndexOf('@');
+            if (at >= 0) {
+                shown = shown.substring(0, authority + 2) + host.substring(at + 1)
+                        + (hostEnd < 0 ? "" : shown.substring(hostEnd));
+            }
+        }
+        return shown;
     }
 
     public SourceConfig withReadonly(boolean readonly) {

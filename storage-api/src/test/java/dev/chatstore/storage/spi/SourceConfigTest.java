@@ -72,6 +72,20 @@ class SourceConfigTest {
     }
 
     @Test
+    void aUrlLocationHasNoQueryStringOrUserInfoWhereAPasswordCouldBe() {
+        SourceConfig source = new SourceConfig("pg", "postgres", false, 2, Duration.ofSeconds(1),
+                Map.of("url", "jdbc:postgresql://bot:hunter2@db:5432/bot?user=bot&password=hunter2#x"));
+        assertThat(source.location()).isEqualTo("jdbc:postgresql://db:5432/bot");
+        assertThat(SourceConfig.withoutSecrets("jdbc:postgresql://db/bot;password=hunter2"))
+                .isEqualTo("jdbc:postgresql://db/bot");
+        assertThat(SourceConfig.withoutSecrets("jdbc:postgresql://db:5432/bot")).isEqualTo("jdbc:postgresql://db:5432/bot");
+        assertThat(SourceConfig.withoutSecrets("jdbc:postgresql:bot?password=hunter2")).isEqualTo("jdbc:postgresql:bot");
+        assertThat(SourceConfig.withoutSecrets("redis://:hunter2@h:6379")).isEqualTo("redis://h:6379");
+        assertThat(SourceConfig.of("a", "/data/x?y.db").location()).as("a path is shown as it is")
+                .isEqualTo("/data/x?y.db");
+    }
+
+    @Test
     void nameAndTimeoutRangesAreTheRecordsOwn() {
         assertThatThrownBy(() -> SourceConfig.of("a b", "/a")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SourceConfig.of("a", "/a").withTimeout(Duration.ofDays(2)))
