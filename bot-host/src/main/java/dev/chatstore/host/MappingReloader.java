@@ -3,7 +3,6 @@ package dev.chatstore.host;
 import dev.chatstore.storage.config.StorageConfigReader;
 import dev.chatstore.storage.config.TomlDocument;
 import dev.chatstore.storage.routing.Storage;
-import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.StorageConfig;
 import dev.chatstore.storage.spi.StorageConfigException;
 import org.slf4j.Logger;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -182,13 +180,8 @@ final class MappingReloader implements AutoCloseable {
     }
 
     private static boolean sameSources(StorageConfig running, StorageConfig read) {
-        List<String> a = running.sources().stream().map(MappingReloader::describe).toList();
-        List<String> b = read.sources().stream().map(MappingReloader::describe).toList();
-        return a.equals(b) && running.defaultSource().equals(read.defaultSource());
-    }
-
-    private static String describe(SourceConfig source) {
-        return source.name() + "|" + source.type() + "|" + source.readonly() + "|" + source.location();
+        // The whole source records, options included: location() hides a url's query string, which may change.
+        return running.sources().equals(read.sources()) && running.defaultSource().equals(read.defaultSource());
     }
 
     @Override
