@@ -22,9 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * version (3.51.3) is the SQLite plugin's own policy (SqliteVersionRuleTest), so the host applies no version rule to
  * another plugin, shown with a stand-in plugin that reports old versions; and when the folder sqlite-jdbc extracts its native library to
  * is missing, unwritable or mounted {@code noexec}, start fails with one line naming the folder and the property to
- * set ({@code org.sqlite.tmpdir}), and setting it makes start work.
+ * set ({@code org.sqlite.tmpdir}), and setting it makes start work; the library the plugin keeps beside its jars
+ * needs no temporary folder at all.
  */
 class SqliteLibraryIT {
+    /**
+     * The plugin keeps sqlite-jdbc's native library beside its jars and needs no temporary folder
+     * ({@code SqliteNativeLibrary}); naming the library leaves the extraction to sqlite-jdbc, which then writes it to
+     * the temporary folder as on an install whose plugin folder cannot be written.
+     */
+    private static final String SQLITE_EXTRACTS_ITS_OWN = "-Dorg.sqlite.lib.name=libsqlitejdbc.so";
+
     @TempDir
     Path dir;
 
@@ -83,14 +91,30 @@ class SqliteLibraryIT {
         // A path under a regular file: no user, root included, can create or write it.
         Path notAFolder = Files.writeString(dir.resolve("a-file"), "x").resolve("tmp");
         for (String property : List.of("java.io.tmpdir", "org.sqlite.tmpdir")) {
-            HostProcess.Result result = HostProcess.run(dir, List.of(), List.of("-D" + property + "=" + notAFolder),
+            HostProcess.Result result = HostProcess.run(dir, List.of(),
+                    List.of("-D" + property + "=" + notAFolder, SQLITE_EXTRACTS_ITS_OWN),
                     "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(2);
             assertThat(result.errorLine()).contains("native library", notAFolder.toString(), "-Dorg.sqlite.tmpdir=");
             assertThat(db).doesNotExist();
         }
         Path native_ = Files.createDirectories(dir.resolve("native"));
-        HostProcess.run(dir, List.of(), List.of("-Djava.io.tmpdir=" + notAFolder, "-Dorg.sqlite.tmpdir=" + native_),
+        HostProcess.run(dir, List.of(), List.of("-Djava.io.tmpdir=" + notAFolder, "-Dorg.sqlite.tmpdir=" + native_,
+                SQLITE_EXTRACTS_ITS_OWN), "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(0);
+    }
+
+    @Test
+    void theLibraryKeptBesideThePluginNeedsNoTempFolder() throws IOException {
+        Path plugins = HostProcess.sqlitePlugins(dir);
+        Path db = dir.resolve("bot.db");
+        Path notAFolder = Files.writeString(dir.resolve("a-file"), "x").resolve("tmp");
+        HostProcess.run(dir, List.of(), List.of("-Djava.io.tmpdir=" + notAFolder, "-Dorg.sqlite.tmpdir=" + notAFolder),
                 "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(0);
+        try (var found = Files.find(plugins, 16, (path, attributes) -> attributes.isRegularFile()
+                && path.getFileName().toString().startsWith("libsqlitejdbc"))) {
+            assertThat(found.map(path -> plugins.relativize(path).toString()).toList())
+                    .as("the native library kept in the expanded plugin's lib/")
+                    .anyMatch(path -> path.contains("lib/native-"));
+        }
     }
 
     @Test
@@ -102,11 +126,12 @@ class SqliteLibraryIT {
         Path db = dir.resolve("bot.db");
         List<String> inNoexecMount = List.of("unshare", "-m", "sh", "-c",
                 "mount -t tmpfs -o noexec tmpfs \"$0\" && exec \"$@\"", mount.toString());
-        HostProcess.Result result = HostProcess.run(dir, inNoexecMount, List.of("-Djava.io.tmpdir=" + mount),
-                "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(2);
+        HostProcess.Result result = HostProcess.run(dir, inNoexecMount, List.of("-Djava.io.tmpdir=" + mount,
+                        SQLITE_EXTRACTS_ITS_OWN), "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(2);
         assertThat(result.errorLine()).contains("native library", mount.toString(), "noexec", "-Dorg.sqlite.tmpdir=");
         Path native_ = Files.createDirectories(dir.resolve("native"));
-        HostProcess.run(dir, inNoexecMount, List.of("-Djava.io.tmpdir=" + mount, "-Dorg.sqlite.tmpdir=" + native_),
+        HostProcess.run(dir, inNoexecMount, List.of("-Djava.io.tmpdir=" + mount, "-Dorg.sqlite.tmpdir=" + native_,
+                        SQLITE_EXTRACTS_ITS_OWN),
                 "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(0);
     }
 
