@@ -35,7 +35,7 @@ class PostgresHostIT {
     void aMixedSqliteAndPostgresConfigValidatesIngestsListsAndRoutes() throws Exception {
         Path plugins = PostgresHosts.bothPlugins(dir);
         String schema = PostgresServer.freshSchema();
-        Path samples = Path.of(System.getProperty("reliability.rootdir", "..")).resolve(
+        Path samples = Path.of(System.getProperty("reliability.rootdir", "..")).toAbsolutePath().resolve(
                 "samples/telegram-updates.jsonl");
         // The archive: a SQLite file written first, then mounted readonly beside the PostgreSQL primary.
         Files.writeString(dir.resolve("archive-writer.toml"), """
