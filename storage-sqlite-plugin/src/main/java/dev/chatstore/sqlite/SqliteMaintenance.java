@@ -111,6 +111,9 @@ final class SqliteMaintenance {
         }
         try (Connection connection = source.unpooled().getConnection();
              Statement statement = connection.createStatement()) {
+            // Best effort: if another process holds the file locked, skip rather than add the source's whole busy
+            // timeout to the close, which already waited its grace for calls in flight.
+            statement.execute("PRAGMA busy_timeout = 100");
             // 0x10002: every table, not only those this (fresh) connection queried.
             statement.execute("PRAGMA optimize=0x10002");
         } catch (SQLException | RuntimeException e) {
