@@ -24,7 +24,24 @@ final class ChatsCommand extends HostSubcommand {
     String source;
 
     @Mixin
-    JsonOption output;
+    JsonOption output = new JsonOption();
+
+    @Override
+    int quickOption(String name, String value) {
+        switch (name) {
+            case "--user" -> {
+                userId = QuickCommandLine.decimal(value);
+                return userId == null ? 0 : 2;
+            }
+            case "--source" -> {
+                source = QuickCommandLine.text(value);
+                return source == null ? 0 : 2;
+            }
+            default -> {
+                return output.quickOption(name);
+            }
+        }
+    }
 
     @Override
     public Integer call() {

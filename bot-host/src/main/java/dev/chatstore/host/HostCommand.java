@@ -7,6 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,37 @@ public final class HostCommand implements Runnable {
 
     boolean verbose() {
         return verbose;
+    }
+
+    /** {@link QuickCommandLine}: sets a global option; returns the arguments used, 0 when not one of them. */
+    int quickOption(String name, String value) {
+        switch (name) {
+            case "-v", "--verbose" -> {
+                verbose = true;
+                return 1;
+            }
+            case "--config", "--db", "--plugins" -> {
+                String text = QuickCommandLine.text(value);
+                if (text == null) {
+                    return 0;
+                }
+                Path path;
+                try {
+                    path = Path.of(text);
+                } catch (InvalidPathException e) {
+                    return 0;
+                }
+                switch (name) {
+                    case "--config" -> config = path;
+                    case "--db" -> db = path;
+                    default -> plugins = path;
+                }
+                return 2;
+            }
+            default -> {
+                return 0;
+            }
+        }
     }
 
     @Override

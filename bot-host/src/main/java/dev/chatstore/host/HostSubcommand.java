@@ -15,13 +15,36 @@ abstract class HostSubcommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The streams when {@link QuickCommandLine} parsed the command (no picocli {@link #spec} then). */
+    private PrintWriter out;
+    private PrintWriter err;
+
     /** The command's output: tables or JSON. Logs and errors go to stderr. */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return out != null ? out : spec.commandLine().getOut();
     }
 
     PrintWriter err() {
-        return spec.commandLine().getErr();
+        return err != null ? err : spec.commandLine().getErr();
+    }
+
+    void streams(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * {@link QuickCommandLine}: sets one of this command's own options from its name and the argument after it
+     * ({@code value}, null at the end of the line); returns the arguments used (1 for a flag, 2 for an option and
+     * its value), or 0 for an option it does not know or a value picocli would not read the same way.
+     */
+    int quickOption(String name, String value) {
+        return 0;
+    }
+
+    /** {@link QuickCommandLine}: whether the options set so far are complete and valid (else picocli reports). */
+    boolean quickComplete() {
+        return true;
     }
 
     HostSetup setup() {

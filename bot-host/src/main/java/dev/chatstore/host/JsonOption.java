@@ -6,4 +6,13 @@ import picocli.CommandLine.Option;
 final class JsonOption {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
+
+    /** {@link QuickCommandLine}: 1 when {@code name} is this option (now set), else 0. */
+    int quickOption(String name) {
+        if (name.equals("--json")) {
+            json = true;
+            return 1;
+        }
+        return 0;
+    }
 }

@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -37,8 +38,15 @@ public final class Main {
         }
     }
 
-    /** Runs one command line with the given streams; returns the exit code. */
+    /**
+     * Runs one command line with the given streams; returns the exit code. The usual lines of the read commands skip
+     * picocli ({@link QuickCommandLine} says why and which lines).
+     */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Optional<HostSubcommand> quick = QuickCommandLine.parse(args);
+        if (quick.isPresent()) {
+            return QuickCommandLine.execute(quick.get(), out, err);
+        }
         return commandLine(out, err, commandName(args)).execute(args);
     }
 

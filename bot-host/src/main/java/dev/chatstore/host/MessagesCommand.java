@@ -22,13 +22,51 @@ final class MessagesCommand extends HostSubcommand {
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT,
             description = "At most this many messages (default: ${DEFAULT-VALUE}).")
-    int limit;
+    int limit = DEFAULT_LIMIT;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Read this source instead of the chat's own.")
     String source;
 
     @Mixin
-    JsonOption output;
+    JsonOption output = new JsonOption();
+
+    /** Whether {@link QuickCommandLine} saw {@code --chat}, which is required. */
+    private boolean chatGiven;
+
+    @Override
+    int quickOption(String name, String value) {
+        switch (name) {
+            case "--chat" -> {
+                Long chat = QuickCommandLine.decimal(value);
+                if (chat == null) {
+                    return 0;
+                }
+                chatId = chat;
+                chatGiven = true;
+                return 2;
+            }
+            case "--limit" -> {
+                Long number = QuickCommandLine.decimal(value);
+                if (number == null || number != number.intValue()) {
+                    return 0;
+                }
+                limit = number.intValue();
+                return 2;
+            }
+            case "--source" -> {
+                source = QuickCommandLine.text(value);
+                return source == null ? 0 : 2;
+            }
+            default -> {
+                return output.quickOption(name);
+            }
+        }
+    }
+
+    @Override
+    boolean quickComplete() {
+        return chatGiven && limit >= 1;
+    }
 
     @Override
     public Integer call() {

@@ -12,11 +12,20 @@ import java.util.List;
                 + "chats and messages (with --count), library version, health, path.")
 final class SourcesCommand extends HostSubcommand {
     @Mixin
-    JsonOption output;
+    JsonOption output = new JsonOption();
 
     @Option(names = "--count", description = "Count each source's chats and messages (reads whole tables: seconds "
             + "on a file of millions of messages). Without it those columns are \"-\" (null in JSON).")
     boolean count;
+
+    @Override
+    int quickOption(String name, String value) {
+        if (name.equals("--count")) {
+            count = true;
+            return 1;
+        }
+        return output.quickOption(name);
+    }
 
     @Override
     public Integer call() {

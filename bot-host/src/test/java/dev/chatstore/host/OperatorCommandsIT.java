@@ -153,4 +153,26 @@ class OperatorCommandsIT {
         assertThat(run(dir, "--config", "bot.toml", "sources").exits(0).out())
                 .contains("CHATS and MESSAGES are counted only with --count.");
     }
+
+    /** "--name value" lines take {@link QuickCommandLine}, "--name=value" lines picocli: both must print the same. */
+    @Test
+    void aReadCommandPrintsTheSameWhicheverParserReadsItsLine() {
+        write(dir.resolve("updates.jsonl"), """
+                {"update_id": 1, "message": {"message_id": 1, "date": 1735689600, "chat": {"id": %1$d, "type": "private", "first_name": "Ann"}, "from": {"id": %1$d, "is_bot": false, "first_name": "Ann"}, "text": "one"}}
+                {"update_id": 2, "message": {"message_id": 2, "date": 1735689601, "chat": {"id": %1$d, "type": "private", "first_name": "Ann"}, "from": {"id": %1$d, "is_bot": false, "first_name": "Ann"}, "text": "two"}}
+                """.formatted(TEST_CHAT));
+        run(dir, "--config", "bot.toml", "ingest", "updates.jsonl").exits(0);
+        String chat = Long.toString(TEST_CHAT);
+
+        String quick = run(dir, "--config", "bot.toml", "messages", "--chat", chat, "--limit", "5").exits(0).out();
+        String picocli = run(dir, "--config=bot.toml", "messages", "--chat=" + chat, "--limit=5").exits(0).out();
+        assertThat(quick).isEqualTo(picocli).contains("one", "two", "2 messages of chat " + chat + " from source 'testing'");
+
+        String quickChats = run(dir, "--config", "bot.toml", "chats", "--user", chat, "--json").exits(0).out();
+        String picocliChats = run(dir, "--config", "bot.toml", "chats", "--user=" + chat, "--json").exits(0).out();
+        assertThat(quickChats).isEqualTo(picocliChats).contains("\"source\" : \"testing\"");
+
+        assertThat(run(dir, "--config", "bot.toml", "sources").exits(0).out())
+                .isEqualTo(run(dir, "--config=bot.toml", "sources").exits(0).out());
+    }
 }
