@@ -118,7 +118,10 @@ final class SqlitePool {
         // the busy timeout, so a memory source has one pooled connection.
         int size = SqliteStoreProvider.isMemory(source) || standIn ? 1 : source.poolSize();
         config.setMaximumPoolSize(size);
-        config.setMinimumIdle(size);
+        // The pool opens one connection at start and the others when concurrent calls need them; they then stay
+        // (no idle timeout below). An operator command or a quiet bot opens one file handle, not pool-size ones,
+        // and does not pay for opening the rest at start.
+        config.setMinimumIdle(1);
         long timeout = Math.max(MIN_HIKARI_TIMEOUT_MS, timeoutMillis(source));
         config.setConnectionTimeout(timeout);
         config.setValidationTimeout(Math.min(5_000, timeout));
