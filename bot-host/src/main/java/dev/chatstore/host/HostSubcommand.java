@@ -34,9 +34,10 @@ abstract class HostSubcommand implements Callable<Integer> {
     }
 
     /**
-     * {@link QuickCommandLine}: sets one of this command's own options from its name and the argument after it
-     * ({@code value}, null at the end of the line); returns the arguments used (1 for a flag, 2 for an option and
-     * its value), or 0 for an option it does not know or a value picocli would not read the same way.
+     * {@link QuickCommandLine}: sets one of this command's own options (or its positional parameter) from its name
+     * and the argument after it ({@code value}, null at the end of the line); returns the arguments used (1 for a
+     * flag or a parameter, 2 for an option and its value), or 0 for an option it does not know or a value picocli
+     * would not read the same way.
      */
     int quickOption(String name, String value) {
         return 0;

@@ -32,10 +32,26 @@ final class IngestCommand extends HostSubcommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", defaultValue = STDIN,
             description = "The updates file, UTF-8; '-' or nothing for stdin.")
-    String input;
+    String input = STDIN;
 
     @Mixin
-    JsonOption output;
+    JsonOption output = new JsonOption();
+
+    /** Whether {@link QuickCommandLine} saw the file argument (one at most). */
+    private boolean inputGiven;
+
+    @Override
+    int quickOption(String name, String value) {
+        if (name.equals(STDIN) || !name.startsWith("-")) {
+            if (inputGiven) {
+                return 0;
+            }
+            input = name;
+            inputGiven = true;
+            return 1;
+        }
+        return output.quickOption(name);
+    }
 
     @Override
     public Integer call() throws IOException {
