@@ -23,8 +23,6 @@ public final class Main {
         // (plain reflection instead; the storage is built once, its calls do not go through Guice).
         setIfAbsent("guice_include_stack_traces", "OFF");
         setIfAbsent("guice_bytecode_gen_option", "DISABLED");
-        // Logback is the one SLF4J provider shipped; naming it spares a service lookup through every jar.
-        setIfAbsent("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         // UTF-8 whatever the locale: chat text has emoji and non-Latin scripts, and a POSIX locale would print '?'.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, UTF_8)), true);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, UTF_8)), true);
