@@ -71,9 +71,13 @@ if [[ " $arms " == *" base "* ]]; then
   config "$work/read-base" "$BASE_ROOT" "$read_dir/bot.db"
   java -jar "$BASE_ROOT/bot-host/target/bot-host.jar" --config "$work/read-base/bot.toml" sources > /dev/null 2>&1
 fi
-# Warm both ways of starting once (the launcher records its archive on its first run; the file cache fills).
+# Warm both ways of starting once (the launcher records an archive per kind of command on its first run of the
+# kind; the file cache fills).
 bin/chatstore --config "$read_dir/bot.toml" sources > /dev/null 2>&1
 java -jar "$jar" --config "$read_dir/bot.toml" sources > /dev/null 2>&1
+rm -rf "$work/ingest-warm-up"
+config "$work/ingest-warm-up"
+bin/chatstore --config "$work/ingest-warm-up/bot.toml" ingest "$input" > /dev/null 2>&1
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) (nproc $(nproc)); $(java -version 2>&1 | head -1)"
 results=$work/times.txt
