@@ -18,8 +18,8 @@ import java.util.zip.CRC32;
  * {@code V<n>__*.sql} applies on top of it through Flyway.
  *
  * <p>Why not Flyway here: on an empty file Flyway's configuration, callbacks, connections of its own and a commit per
- * script took about 0.3-0.4 s of CPU, once for a missing file's in-memory stand-in at open and again for the file at
- * its first write, which is most of what a short {@code ingest} into a new folder spends after start-up
+ * script ran twice in a short {@code ingest} into a new folder, for a missing file's in-memory stand-in at open and
+ * for the file at its first write: about 0.4 s of a 2.1 s run, a fifth of its samples
  * (benchmarks/PERFORMANCE-NOTES.md, "Ingest of 5,000 end to end"). The scripts run through SQLite's own
  * multi-statement execution, which splits them as the {@code sqlite3} shell would.
  *
