@@ -44,9 +44,9 @@ final class IngestCommand extends HostSubcommand {
             throw HostFailure.usage("Input file " + file + " not found: give a file of Telegram updates, or '-' for stdin");
         }
         IngestSummary summary;
-        // A file is read, parsed and mapped on the reading thread while the host starts (the second core; for 5,000
-        // updates that was a third of the time after start-up). stdin is read once the host is up: a start-up that
-        // fails must not have consumed a pipe, nor wait for a reading thread blocked on it.
+        // A file is read, parsed and mapped on the reading thread while the host starts (the second core: Jackson's
+        // cold start and the first chunk were on the critical path after start-up). stdin is read once the host is
+        // up: a start-up that fails must not have consumed a pipe, nor wait for a reading thread blocked on it.
         try (Reader reader = open(file);
              UpdateIngester.ReadAhead ahead = file == null ? null : UpdateIngester.readAhead(reader);
              HostRuntime runtime = startRuntime(); RuntimeShutdownHook hook = RuntimeShutdownHook.closing(runtime)) {
