@@ -60,12 +60,18 @@ final class IngestCommand extends HostSubcommand {
             throw HostFailure.usage("Input file " + file + " not found: give a file of Telegram updates, or '-' for stdin");
         }
         IngestSummary summary;
-        try (HostRuntime runtime = startRuntime(); RuntimeShutdownHook hook = RuntimeShutdownHook.closing(runtime)) {
+        // A file is read, parsed and mapped on the reading thread while the host starts (the second core: Jackson's
+        // cold start and the first chunk were on the critical path after start-up). stdin is read once the host is
+        // up: a start-up that fails must not have consumed a pipe, nor wait for a reading thread blocked on it.
+        try (Reader reader = open(file);
+             UpdateIngester.ReadAhead ahead = file == null ? null : UpdateIngester.readAhead(reader);
+             HostRuntime runtime = startRuntime(); RuntimeShutdownHook hook = RuntimeShutdownHook.closing(runtime)) {
             Storage storage = runtime.storage();
             UpdateIngester ingester = new UpdateIngester(storage, chatId -> storage.route(chatId, null).sourceName());
             long lines = file != null && System.console() != null ? countLines(file) : -1;
-            try (Reader reader = open(file); Progress progress = Progress.start("Ingesting", lines, "lines")) {
-                summary = ingester.ingest(reader, new IngestReporter(err(), progress));
+            try (Progress progress = Progress.start("Ingesting", lines, "lines")) {
+                IngestReporter reporter = new IngestReporter(err(), progress);
+                summary = ahead != null ? ingester.ingest(ahead, reporter) : ingester.ingest(reader, reporter);
             }
         }
         if (output.json) {

@@ -3,6 +3,7 @@ package dev.chatstore.sqlite;
 import dev.chatstore.storage.spi.SourceConfig;
 import dev.chatstore.storage.spi.SourceUnavailableException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -120,7 +121,8 @@ final class SqliteSchema {
 
     /**
      * Brings a writable file to the newest level: the original's levels 1 to 5 up to 6 first, then the Chatstore
-     * migrations through Flyway; each step commits together with its version record. Never called at open: only
+     * migrations through Flyway; each step commits together with its version record. A database with no table is
+     * created by {@link SqliteFreshSchema} instead, in one step, with the history Flyway would have recorded. Never called at open: only
      * before a source's first write, or by {@code migrate}.
      *
      * @return whether anything changed, with the counts of the row repair step ({@link SqliteRowRepair})
@@ -129,24 +131,32 @@ final class SqliteSchema {
         if (level.isCurrent()) {
             return Migration.NONE;
         }
+        // A file (or memory database) with no table gets the newest schema in one transaction, without Flyway.
+        if (level.empty() && SqliteFreshSchema.create(connection)) {
+            return new Migration(true, List.of());
+        }
         if (!level.empty() && Integer.parseInt(level.originalText().trim()) < ORIGINAL_LEVEL) {
             SqliteLegacyUpgrade.upgrade(connection);
         }
         List<String> notes = !level.empty() && level.chatstoreLevel() < SqliteRowRepair.VERSION
                 ? SqliteRowRepair.pending(connection) : List.of();
-        Flyway.configure(SqliteSchema.class.getClassLoader())
+        flyway(dataSource, new SqliteMigrations()).migrate();
+        return new Migration(true, notes);
+    }
+
+    /** Flyway as this plugin configures it, over the given scripts. */
+    static Flyway flyway(DataSource dataSource, ResourceProvider scripts) {
+        return Flyway.configure(SqliteSchema.class.getClassLoader())
                 .dataSource(dataSource)
                 // Named scripts, not a scan: see SqliteMigrations.
-                .resourceProvider(new SqliteMigrations())
+                .resourceProvider(scripts)
                 .table(HISTORY_TABLE)
                 // A file of the original bot has the level-6 tables and no history: V1 is exactly that schema.
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
                 .baselineDescription("original bot schema level 6")
                 .validateMigrationNaming(true)
-                .load()
-                .migrate();
-        return new Migration(true, notes);
+                .load();
     }
 
     private static SourceUnavailableException refused(SourceConfig source, String location, Level level,

@@ -98,13 +98,67 @@ public final class UpdateIngester {
      * @return the counts
      * @throws IOException if reading {@code input} fails; the updates read before are stored
      */
-    public synchronized IngestSummary ingest(Reader input, IngestListener listener) throws IOException {
+    public IngestSummary ingest(Reader input, IngestListener listener) throws IOException {
         requireNonNull(input, "input is null");
+        try (ReadAhead ahead = new ReadAhead(MappingReader.start(new UpdateStream(input), mapper, batchSize))) {
+            return ingest(ahead, listener);
+        }
+    }
+
+    /**
+     * Input whose reading, parsing and mapping started before there was an ingester to store it (see
+     * {@link #readAhead}). Closing it stops the reading thread; an {@link #ingest(ReadAhead, IngestListener)} call
+     * takes it to its end. Thread-safe for one consumer, like the ingest it is handed to.
+     */
+    public static final class ReadAhead implements AutoCloseable {
+        private final MappingReader reader;
+        private boolean used;
+
+        private ReadAhead(MappingReader reader) {
+            this.reader = reader;
+        }
+
+        /** Stops the reading thread (after its current read); a no-op once the ingest took the input to its end. */
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+
+    /**
+     * Starts reading, parsing and mapping {@code input} on the reading thread now, a bounded number of batches ahead
+     * ({@link #DEFAULT_BATCH_SIZE} per chunk), for an {@link #ingest(ReadAhead, IngestListener)} call once the store
+     * is open: the CLI starts it before the host, so JSON parsing runs on the second core during start-up instead
+     * of after it. The reading thread is a daemon; close the result if it is never ingested.
+     *
+     * @param input read to its end, not closed
+     * @throws IOException if reading the first characters of {@code input} fails
+     */
+    public static ReadAhead readAhead(Reader input) throws IOException {
+        requireNonNull(input, "input is null");
+        return new ReadAhead(MappingReader.start(new UpdateStream(input), new TelegramUpdateMapper(),
+                DEFAULT_BATCH_SIZE));
+    }
+
+    /**
+     * As {@link #ingest(Reader, IngestListener)}, for input whose reading started ahead ({@link #readAhead}). The
+     * batches written are those of this ingester (its batch size); the chunks read ahead only hand the updates over.
+     *
+     * @param input not ingested before; taken to its end (closing it afterwards is a no-op)
+     * @throws IllegalStateException if {@code input} was ingested before
+     */
+    public synchronized IngestSummary ingest(ReadAhead input, IngestListener listener) throws IOException {
+        requireNonNull(input, "input is null");
+        requireNonNull(listener, "listener is null");
+        if (input.used) {
+            throw new IllegalStateException("this input was ingested already: read it again with readAhead");
+        }
+        input.used = true;
         IngestRun run = new IngestRun(listener);
         roots.newRun();
         List<BatchWriter.Pending> batch = new ArrayList<>(batchSize);
         // Parsing and mapping run ahead on their own thread while this one writes (issue 12: the second core).
-        MappingReader reader = MappingReader.start(new UpdateStream(input), mapper, batchSize);
+        MappingReader reader = input.reader;
         long linesRead = 0;
         try {
             while (true) {

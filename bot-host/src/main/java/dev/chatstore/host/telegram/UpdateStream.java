@@ -34,7 +34,14 @@ final class UpdateStream {
     static final char INVALID_INPUT = '\uDFFF';
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Jackson's mapper, built on first use: by the reading thread, not by the thread that opens the stream, since
+     * building it (and loading Jackson) takes about 0.1 s of a cold JVM that the CLI spends starting the host.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private final BufferedReader reader;
     private final boolean isArray;
@@ -98,7 +105,7 @@ final class UpdateStream {
                     + "(or the text holds an unpaired surrogate); fix the file's encoding", invalid + 1));
         }
         try {
-            return new Item(firstLine, JSON.readTree(text), null);
+            return new Item(firstLine, Json.MAPPER.readTree(text), null);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             if (at == null || at.getColumnNr() < 1) {

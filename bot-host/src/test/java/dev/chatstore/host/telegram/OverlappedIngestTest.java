@@ -87,4 +87,45 @@ class OverlappedIngestTest {
         assertThat(store.getChatMessages(HIKERS, MessageQuery.all())).extracting(ChatMessage::messageId)
                 .containsExactlyInAnyOrder("1", "2");
     }
+
+    @Test
+    void inputReadAheadBeforeTheIngesterExistsIsStoredAsIfReadByIt() throws Exception {
+        StringBuilder input = new StringBuilder();
+        for (int id = 1; id <= 1200; id++) {
+            input.append(id == 600 ? "{not json" : UpdateIngesterTest.message("message", id, "m" + id)).append('\n');
+        }
+        UpdateIngester.ReadAhead ahead = UpdateIngester.readAhead(new StringReader(input.toString()));
+        // The reading thread fills its queue meanwhile, as it does while the CLI starts the host.
+        Thread.sleep(50);
+        StoreWrapper counted = new StoreWrapper(store);
+        UpdateIngester ingester = new UpdateIngester(counted.store, chatId -> "default", 100);
+
+        IngestSummary summary = ingester.ingest(ahead, listener);
+
+        assertThat(summary.linesRead()).isEqualTo(1200);
+        assertThat(summary.messagesStored()).isEqualTo(1199);
+        assertThat(listener.malformed).singleElement().asString().startsWith("600: ");
+        // The ingester's batch size decides the writes, not the read-ahead's chunks.
+        assertThat(counted.calls("addChatMessages")).isEqualTo(12);
+        assertThat(store.getChatMessages(HIKERS, MessageQuery.all())).hasSize(1199);
+        assertThatThrownBy(() -> ingester.ingest(ahead, listener)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ingested already");
+        ahead.close();
+    }
+
+    @Test
+    void closingAReadAheadThatIsNeverIngestedEndsItsThread() throws Exception {
+        StringBuilder input = new StringBuilder();
+        for (int id = 1; id <= 5000; id++) {
+            input.append(UpdateIngesterTest.message("message", id, "m" + id)).append('\n');
+        }
+        UpdateIngester.ReadAhead ahead = UpdateIngester.readAhead(new StringReader(input.toString()));
+        ahead.close();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("chatstore-ingest-reader")) {
+                thread.join(5_000);
+                assertThat(thread.isAlive()).isFalse();
+            }
+        }
+    }
 }
