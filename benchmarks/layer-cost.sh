@@ -3,7 +3,7 @@
 # addChatMessage, through Storage) against /work/shared/bench/per_message_floor.py (or FLOOR=path) with
 # --indexes all on the same empty migrated file and the same updates, alternating in one run. Each arm is a fresh
 # process: "cold" is 5,000 messages (the JVM's warm-up inside the timed loop), "warm" 50,000. A third arm runs
-# LayerCost again with the JVM flags docs/PERFORMANCE.md recommends to bots (--flags, default C1 only:
+# LayerCost again with the JVM flags the README recommends to bots (--flags, default C1 only:
 # -XX:TieredStopAtLevel=1), so every round shows Chatstore with and without them; --flags "" leaves that arm out.
 #
 #   benchmarks/layer-cost.sh [--rounds R] [--sizes "5000 50000"] [--flags "JVM FLAGS"] [--work DIR]
