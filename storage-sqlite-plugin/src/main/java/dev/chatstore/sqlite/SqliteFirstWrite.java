@@ -118,6 +118,10 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
             if (pending == null) {
                 return;
             }
+            if (!pending.standIn() && jdbc.read(session -> pending.alreadyDone(session.connection()))) {
+                setup = null;
+                return;
+            }
             SqliteWriteSetup.Done done;
             try {
                 done = pending.run((SQLiteDataSource) jdbc.unpooled());

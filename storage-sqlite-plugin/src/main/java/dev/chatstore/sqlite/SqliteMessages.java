@@ -14,7 +14,6 @@ import dev.chatstore.storage.spi.MessageType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +63,13 @@ final class SqliteMessages implements MessageStore {
 
     @Override
     public void addChatMessage(ChatMessage message) {
-        Instant now = SqliteTime.now();
+        // Formatted once here rather than by the dialect at each of its five binds (and the day's two).
+        String now = SqliteTime.format(SqliteTime.now());
+        String day = SqliteTime.day(message.date());
         source.transaction(s -> {
             if (s.update(INSERT, insertArgs(message, now)) == 0) {
                 throw new DuplicateMessageException(source.name(), message.chatId(), message.messageId());
             }
-            String day = SqliteTime.day(message.date());
             s.update(BUMP_USER, 1, message.chatId(), message.userId());
             s.update(BUMP_CHAT_DAY, message.chatId(), day, 1, now, now);
             s.update(BUMP_USER_DAY, message.chatId(), message.userId(), day, 1, now, now);
@@ -89,7 +89,7 @@ final class SqliteMessages implements MessageStore {
         if (messages.isEmpty()) {
             return 0;
         }
-        Instant now = SqliteTime.now();
+        String now = SqliteTime.format(SqliteTime.now());
         return source.transaction(s -> {
             int[] inserted = batch(s, s.prepare(INSERT), messages, message -> insertArgs(message, now));
             Map<Member, Integer> members = new HashMap<>();
@@ -153,7 +153,8 @@ final class SqliteMessages implements MessageStore {
                 + "WHERE chat_id = ? AND message_id = ?", category, chatId, messageId)) > 0;
     }
 
-    private static Object[] insertArgs(ChatMessage m, Instant now) {
+    /** @param now the stored form of the current time ({@link SqliteTime#format}) */
+    private static Object[] insertArgs(ChatMessage m, String now) {
         return new Object[]{m.chatId(), m.messageId(), m.date(), m.userId(), m.replyId(), m.threadId(),
                 m.rootMessageId(), m.text(), m.type(), m.category(), m.quoteText(), m.mediaId(), now};
     }

@@ -14,9 +14,15 @@ import java.time.temporal.ChronoUnit;
  * because files written by the original (Python's {@code str(datetime)}) may carry a fraction or an offset.
  */
 final class SqliteTime {
-    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-
     private SqliteTime() {
+    }
+
+    /**
+     * The general formatter, for years outside 1000-9999 only. A holder, because building a DateTimeFormatter loads
+     * and initializes some 50 java.time classes, which a cold JVM otherwise did inside the first write (issue 18).
+     */
+    private static final class Wide {
+        static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     }
 
     static Instant now() {
@@ -29,7 +35,7 @@ final class SqliteTime {
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
         LocalDate date = LocalDate.ofEpochDay(days);
         if (date.getYear() < 1000 || date.getYear() > 9999) {
-            return TEXT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            return Wide.TEXT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
         }
         char[] text = new char[19];
         digits(text, 0, date.getYear(), 4);

@@ -93,6 +93,29 @@ final class SqliteWriteSetup {
         return new SqliteWriteSetup(source, location, false);
     }
 
+    /**
+     * Whether the file needs nothing from {@link #run}: it exists, is still a SQLite file at the current schema level
+     * and is in WAL mode already (a file this build wrote before, the usual case). Checked on {@code pooled}, one of
+     * the source's own connections, which are open on the file anyway: {@link #run} opens a read-only probe and a new
+     * writable connection with every pragma for the same answers, which in a fresh JVM cost a good part of the
+     * first write (issue 18). Reading changes nothing; whatever is not already set up falls back to {@link #run}.
+     * Always false while the source serves a stand-in (its pool is not the file's).
+     */
+    boolean alreadyDone(Connection pooled) throws SQLException {
+        Path path = Path.of(location);
+        if (standIn || !Files.exists(path)) {
+            return false;
+        }
+        SqliteFileCheck.check(source, path);
+        if (!SqliteSchema.read(pooled).isCurrent()) {
+            return false;
+        }
+        try (Statement statement = pooled.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA journal_mode")) {
+            return row.next() && "wal".equalsIgnoreCase(row.getString(1));
+        }
+    }
+
     /** @param current the data source the source reads with now (the file's, unless {@link #standIn()}) */
     Done run(SQLiteDataSource current) throws SQLException {
         Path path = Path.of(location);

@@ -32,7 +32,8 @@ final class StorageFacade implements InvocationHandler {
 
     private final SourceStores sources;
     private final FanOutAggregator aggregator;
-    private final ChatStore chain;
+    /** The chain's top layer, called directly: through its proxy a call would pay one more reflective hop. */
+    private final OperationHandler chain;
     private final RoutingRules rules;
     private final CallGate gate = new CallGate();
     private final Duration closeGrace;
@@ -48,13 +49,14 @@ final class StorageFacade implements InvocationHandler {
         this.sources = requireNonNull(sources, "sources is null");
         this.aggregator = requireNonNull(aggregator, "aggregator is null");
         this.rules = new RoutingRules(sources);
-        this.chain = metrics.enabled() ? MeteredChain.routed(guard, rules, metrics).asChatStore() : guard.asChatStore();
+        this.chain = metrics.enabled() ? MeteredChain.routed(guard, rules, metrics) : guard;
         this.closeGrace = sources.config().sources().stream().map(SourceConfig::timeout)
                 .max(Duration::compareTo).orElseThrow();
         sources.stores().forEach((name, store) -> {
-            ChatStore pinned = ReadOnlyGuard.pinned(store, sources.config(), name).asChatStore();
-            ChatStore guarded = metrics.enabled() ? MeteredChain.pinned(pinned, name, metrics).asChatStore() : pinned;
-            guardedSources.put(name, guarded);
+            ReadOnlyGuard pinned = ReadOnlyGuard.pinned(store, sources.config(), name);
+            OperationHandler guarded = metrics.enabled() ? MeteredChain.pinned(pinned.asChatStore(), name, metrics)
+                    : pinned;
+            guardedSources.put(name, guarded.asChatStore());
             views.put(name, (ChatStore) Proxy.newProxyInstance(ChatStore.class.getClassLoader(),
                     new Class<?>[] {ChatStore.class}, new PinnedView(name, guarded)));
         });
@@ -120,10 +122,10 @@ final class StorageFacade implements InvocationHandler {
         };
     }
 
-    private Object gated(ChatStore target, OperationDescriptor operation, Object[] arguments) {
+    private Object gated(OperationHandler target, OperationDescriptor operation, Object[] arguments) {
         gate.enter(operation.name());
         try {
-            return OperationHandler.forward(target, operation.method(), arguments);
+            return target.operation(operation, arguments);
         } finally {
             gate.exit();
         }
@@ -179,9 +181,9 @@ final class StorageFacade implements InvocationHandler {
     /** A {@link Storage#source(String)} view: the source's guarded store behind the storage's gate. */
     private final class PinnedView implements InvocationHandler {
         private final String name;
-        private final ChatStore guarded;
+        private final OperationHandler guarded;
 
-        PinnedView(String name, ChatStore guarded) {
+        PinnedView(String name, OperationHandler guarded) {
             this.name = name;
             this.guarded = guarded;
         }
