@@ -66,7 +66,6 @@ final class QuickCommandLine {
 
     /** Runs a quickly parsed command as picocli's execution strategy and exception handler in {@link Main} do. */
     static int execute(HostSubcommand command, PrintWriter out, PrintWriter err) {
-        InjectorWarmUp.start();
         command.streams(out, err);
         boolean verbose = command.host.verbose();
         Logging.verbose(verbose);
