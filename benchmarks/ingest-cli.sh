@@ -32,25 +32,8 @@ done
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 input=$work/updates-$updates.jsonl
-# The generator of benchmarks/quick-cli.sh, so both write the same file.
-python3 - "$input" "$updates" <<'PY'
-import json, random, sys
-out, count = sys.argv[1], int(sys.argv[2])
-rnd = random.Random(18)
-chats, users = 100, 500
-members = {c: rnd.sample(range(users), 5) for c in range(chats)}
-next_id = {c: 0 for c in range(chats)}
-with open(out, "w") as f:
-    for i in range(count):
-        c = i % chats
-        u = rnd.choice(members[c])
-        next_id[c] += 1
-        f.write(json.dumps({"update_id": 1000 + i, "message": {
-            "message_id": next_id[c], "date": 1735689600 + i,
-            "chat": {"id": -1001000000000 - c, "type": "supergroup", "title": "chat %d" % c},
-            "from": {"id": 500000000 + u, "is_bot": False, "first_name": "user%d" % u, "username": "u%d" % u},
-            "text": "message %d from %d" % (i, u)}}) + "\n")
-PY
+# The same updates as benchmarks/quick-cli.sh.
+python3 "$root/benchmarks/cli-updates.py" "$input" "$updates"
 config() { # folder plugins-root
   rm -rf "$1"
   mkdir -p "$1"
