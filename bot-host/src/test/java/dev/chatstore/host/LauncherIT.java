@@ -49,6 +49,15 @@ class LauncherIT {
         assertThat(Files.getLastModifiedTime(readArchive).toMillis()).as("archive kept, not recorded again")
                 .isEqualTo(readRecorded);
         assertThat(Files.getLastModifiedTime(ingestArchive).toMillis()).isEqualTo(ingestRecorded);
+
+        // An archive fits the JVM build that recorded it: one recorded by another java is recorded again.
+        Path recordedBy = checkout.resolve("bot-host/target/bot-host-read.jsa.jvm");
+        String java = Files.readString(recordedBy).strip();
+        assertThat(Path.of(java)).isRegularFile();
+        Files.writeString(recordedBy, "/bin/sh\n");
+        Run otherJava = launch(checkout, List.of(), "--config", "configs/bot.toml", "sources");
+        assertThat(otherJava.exitCode).as(otherJava.err).isZero();
+        assertThat(Files.readString(recordedBy).strip()).as("recorded again, by this java").isEqualTo(java);
     }
 
     @Test
