@@ -46,23 +46,8 @@ class OnlineMoveIT {
     private static final long CHAT = -1004000000001L;
     private static final int PRELOADED = 3_000;
     private static final long OLD_MEMBER = 7001L;
-    private static final String CONFIG = """
-            # online move
-            [plugins]
-            dir = "plugins"
-
-            [telegram]
-            secret-token = "%s"
-
-            [database]
-            default = "main"
-
-            [database.sources.main]
-            path = "data/main.db"
-
-            [database.sources.other]
-            path = "data/other.db"
-            """.formatted(ServeIT.SECRET);
+    /** Two file sources, main (the default) and other, served with {@link ServeIT#SECRET}. */
+    private static final String CONFIG = ServeMappingReloadIT.CONFIG;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServeMappingReloadIT {
     private static final long MOVED = -1003000000001L;
     private static final long EDITED = -1003000000002L;
-    private static final String CONFIG = """
+    /** Two file sources, main (the default) and other, served with {@link ServeIT#SECRET}; OnlineMoveIT too. */
+    static final String CONFIG = """
             # serve config; comments survive
             [plugins]
             dir = "plugins"

@@ -1,7 +1,5 @@
 package dev.chatstore.sqlite;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,7 +71,7 @@ final class SqliteFreshSchema {
                         if (!file.startsWith("V")) {
                             continue;
                         }
-                        String script = text(file);
+                        String script = SqliteMigrations.text(file);
                         long started = System.nanoTime();
                         statement.executeUpdate(script);
                         rank++;
@@ -87,7 +85,7 @@ final class SqliteFreshSchema {
                     }
                 }
                 // Flyway runs it after each script; it only stamps the time of the last run, so once is the same.
-                statement.executeUpdate(text(AFTER_EACH));
+                statement.executeUpdate(SqliteMigrations.text(AFTER_EACH));
                 statement.executeUpdate("COMMIT");
                 return true;
             } catch (SQLException | RuntimeException e) {
@@ -128,17 +126,5 @@ final class SqliteFreshSchema {
             crc.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return (int) crc.getValue();
-    }
-
-    static String text(String file) {
-        String name = SqliteMigrations.FOLDER + file;
-        try (InputStream in = SqliteFreshSchema.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the plugin jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + name + " from the plugin jar: " + e, e);
-        }
     }
 }

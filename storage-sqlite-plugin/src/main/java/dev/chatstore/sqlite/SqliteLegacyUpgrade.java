@@ -1,8 +1,5 @@
 package dev.chatstore.sqlite;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +22,8 @@ import org.sqlite.SQLiteDataSource;
  * version row. Rows are never rewritten or dropped.
  */
 final class SqliteLegacyUpgrade {
-    private static final String LEVEL_6_SCRIPT = "dev/chatstore/sqlite/migration/V1__original_schema_level_6.sql";
+    /** V1 is exactly the original's level-6 schema. */
+    private static final String LEVEL_6_SCRIPT = SqliteMigrations.FILES.get(0);
 
     private SqliteLegacyUpgrade() {
     }
@@ -37,7 +35,7 @@ final class SqliteLegacyUpgrade {
             String fallback = defaultValue;
             if (fallback != null && fallback.toUpperCase(Locale.ROOT).startsWith("CURRENT_")) {
                 // ALTER TABLE takes constant defaults only: rows that predate the column get the upgrade time.
-                fallback = "'" + SqliteTime.format(SqliteTime.now()) + "'";
+                fallback = "'" + SqliteTime.nowText() + "'";
             }
             if (notNull) {
                 definition += " NOT NULL";
@@ -69,7 +67,7 @@ final class SqliteLegacyUpgrade {
                 for (String index : indexSql) {
                     statement.execute(index.replaceFirst("(?i)^CREATE INDEX", "CREATE INDEX IF NOT EXISTS"));
                 }
-                String now = SqliteTime.format(SqliteTime.now());
+                String now = SqliteTime.nowText();
                 try (PreparedStatement version = target.prepareStatement("INSERT INTO settings (key, value, "
                         + "created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
                         + "value = excluded.value, updated_at = excluded.updated_at")) {
@@ -93,7 +91,7 @@ final class SqliteLegacyUpgrade {
         SQLiteDataSource scratch = new SQLiteDataSource();
         scratch.setUrl("jdbc:sqlite::memory:");
         try (Connection connection = scratch.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements(script())) {
+            for (String sql : statements(SqliteMigrations.text(LEVEL_6_SCRIPT))) {
                 statement.execute(sql);
             }
             try (ResultSet rows = statement.executeQuery("SELECT type, name, sql FROM sqlite_master "
@@ -128,17 +126,6 @@ final class SqliteLegacyUpgrade {
             }
         }
         return names;
-    }
-
-    private static String script() {
-        try (InputStream in = SqliteLegacyUpgrade.class.getClassLoader().getResourceAsStream(LEVEL_6_SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException(LEVEL_6_SCRIPT + " is missing from the plugin jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + LEVEL_6_SCRIPT, e);
-        }
     }
 
     /** Splits the script at ';' ending a line, dropping comment lines; the script keeps to that form. */

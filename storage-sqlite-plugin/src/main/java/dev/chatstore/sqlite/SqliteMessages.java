@@ -64,7 +64,7 @@ final class SqliteMessages implements MessageStore {
     @Override
     public void addChatMessage(ChatMessage message) {
         // Formatted once here rather than by the dialect at each of its five binds (and the day's two).
-        String now = SqliteTime.format(SqliteTime.now());
+        String now = SqliteTime.nowText();
         String day = SqliteTime.day(message.date());
         source.transaction(s -> {
             if (s.update(INSERT, insertArgs(message, now)) == 0) {
@@ -89,7 +89,7 @@ final class SqliteMessages implements MessageStore {
         if (messages.isEmpty()) {
             return 0;
         }
-        String now = SqliteTime.format(SqliteTime.now());
+        String now = SqliteTime.nowText();
         return source.transaction(s -> {
             int[] inserted = batch(s, s.prepare(INSERT), messages, message -> insertArgs(message, now));
             Map<Member, Integer> members = new HashMap<>();

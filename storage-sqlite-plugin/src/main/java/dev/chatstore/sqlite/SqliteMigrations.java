@@ -3,9 +3,10 @@ package dev.chatstore.sqlite;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
@@ -33,6 +34,26 @@ final class SqliteMigrations implements ResourceProvider {
     /** The newest Chatstore level this build knows: the number of versioned scripts. */
     static final int LATEST = (int) FILES.stream().filter(file -> file.startsWith("V")).count();
 
+    /**
+     * The text of one of {@link #FILES}, from this class's own loader (the plugin's copy).
+     *
+     * @throws IllegalStateException when the plugin's jar lacks it or cannot be read: the installed plugin is
+     *                               damaged; install it again from a build
+     */
+    static String text(String file) {
+        String name = FOLDER + file;
+        try (InputStream in = SqliteMigrations.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the storage-sqlite plugin's jar: the "
+                        + "installed plugin is damaged; install its zip again from a build (mvn -B package)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + name + " from the storage-sqlite plugin's jar (" + e
+                    + "); install its zip again from a build (mvn -B package)", e);
+        }
+    }
+
     @Override
     public LoadableResource getResource(String name) {
         return FILES.stream().filter(file -> name.equals(file) || name.equals(FOLDER + file)).findFirst()
@@ -56,11 +77,7 @@ final class SqliteMigrations implements ResourceProvider {
 
         @Override
         public Reader read() {
-            InputStream in = SqliteMigrations.class.getClassLoader().getResourceAsStream(FOLDER + file);
-            if (in == null) {
-                throw new IllegalStateException(FOLDER + file + " is missing from the plugin jar");
-            }
-            return new InputStreamReader(in, StandardCharsets.UTF_8);
+            return new StringReader(text(file));
         }
 
         @Override

@@ -29,6 +29,11 @@ final class SqliteTime {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** {@link #now()} in its stored form, for a write that binds it several times (formatted once). */
+    static String nowText() {
+        return format(now());
+    }
+
     static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         long days = Math.floorDiv(seconds, 86_400);

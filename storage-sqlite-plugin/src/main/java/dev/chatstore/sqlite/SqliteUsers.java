@@ -29,7 +29,7 @@ final class SqliteUsers implements UserStore {
 
     @Override
     public void updateChatUser(long chatId, long userId, String username, String fullName) {
-        String now = SqliteTime.format(SqliteTime.now());
+        String now = SqliteTime.nowText();
         source.write(s -> s.update("INSERT INTO chat_users (chat_id, user_id, username, full_name, "
                 + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id) DO UPDATE SET "
                 + "username = excluded.username, full_name = excluded.full_name, updated_at = excluded.updated_at",
