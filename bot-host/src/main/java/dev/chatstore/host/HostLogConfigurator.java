@@ -13,9 +13,7 @@ import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.Logger;
 
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.util.TimeZone;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -51,9 +49,14 @@ public final class HostLogConfigurator extends ContextAwareBase implements Confi
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** One event as one line of UTF-8 (its stack trace after it); thread-safe (no state). */
+    /**
+     * One event as one line of UTF-8 (its stack trace after it); thread-safe (no state). The time of day comes from
+     * {@link TimeZone}'s offset rather than java.time's zone rules: finding those rules the first time scans every
+     * jar on the class path for other rule providers, a twentieth of a short command's start (the same local time,
+     * daylight saving included).
+     */
     static final class LineEncoder extends EncoderBase<ILoggingEvent> {
-        private static final ZoneId ZONE = ZoneId.systemDefault();
+        private static final long DAY_MILLIS = 86_400_000L;
 
         @Override
         public byte[] headerBytes() {
@@ -71,14 +74,19 @@ public final class HostLogConfigurator extends ContextAwareBase implements Confi
         }
 
         static String line(ILoggingEvent event) {
-            LocalTime time = LocalTime.ofInstant(Instant.ofEpochMilli(event.getTimeStamp()), ZONE);
+            return line(event, TimeZone.getDefault());
+        }
+
+        static String line(ILoggingEvent event, TimeZone zone) {
+            long millis = event.getTimeStamp();
+            int ofDay = (int) Math.floorMod(millis + zone.getOffset(millis), DAY_MILLIS);
             StringBuilder line = new StringBuilder(128);
-            two(line, time.getHour()).append(':');
-            two(line, time.getMinute()).append(':');
-            two(line, time.getSecond()).append('.');
-            int millis = time.getNano() / 1_000_000;
-            line.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-                    .append((char) ('0' + millis % 10)).append(' ');
+            two(line, ofDay / 3_600_000).append(':');
+            two(line, ofDay / 60_000 % 60).append(':');
+            two(line, ofDay / 1000 % 60).append('.');
+            int milli = ofDay % 1000;
+            line.append((char) ('0' + milli / 100)).append((char) ('0' + milli / 10 % 10))
+                    .append((char) ('0' + milli % 10)).append(' ');
             String level = event.getLevel().toString();
             line.append(level);
             for (int i = level.length(); i < 5; i++) {

@@ -23,6 +23,15 @@ public final class Main {
         // (plain reflection instead; the storage is built once, its calls do not go through Guice).
         setIfAbsent("guice_include_stack_traces", "OFF");
         setIfAbsent("guice_bytecode_gen_option", "DISABLED");
+        // Logging without logback's class path scans and self-checks (HostLogProvider says which); SLF4J's own notes
+        // below WARN, such as "Attempting to load provider", would go to stderr among the host's log lines.
+        setIfAbsent("slf4j.provider", HostLogProvider.class.getName());
+        setIfAbsent("slf4j.internal.verbosity", "WARN");
+        // Only serve exports metrics (GET /metrics); for the other commands nothing reads them, and starting
+        // Micrometer is a twentieth of a short command's run.
+        if (!"serve".equals(commandName(args))) {
+            setIfAbsent("chatstore.metrics", "off");
+        }
         // UTF-8 whatever the locale: chat text has emoji and non-Latin scripts, and a POSIX locale would print '?'.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, UTF_8)), true);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, UTF_8)), true);

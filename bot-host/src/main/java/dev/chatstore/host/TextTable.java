@@ -3,6 +3,7 @@ package dev.chatstore.host;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A plain-text table for the readable output: a header, one line per row, columns padded to their widest cell
@@ -12,6 +13,8 @@ import java.util.List;
  */
 final class TextTable {
     static final int MAX_CELL_WIDTH = 60;
+    /** A line break ({@code \R}: the characters {@link #oneLine} looks for) and the blanks around it. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
@@ -70,7 +73,7 @@ final class TextTable {
         if (value == null) {
             return "-";
         }
-        String text = ControlCharacters.escape(value.toString().replaceAll("\\s*\\R\\s*", " ").replace('\t', ' '));
+        String text = ControlCharacters.escape(oneLine(value.toString()).replace('\t', ' '));
         if (width(text) <= MAX_CELL_WIDTH) {
             return text;
         }
@@ -88,9 +91,27 @@ final class TextTable {
         return cut.append('…').toString();
     }
 
+    /** Line breaks and the blanks around them as one space; most cells have none, and skip the regex. */
+    private static String oneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028'
+                    || c == '\u2029') {
+                return LINE_BREAK.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
+    }
+
     /** Terminal columns: CJK and emoji take two, combining marks and joiners none, the rest one. */
     static int width(String text) {
-        return text.codePoints().map(TextTable::width).sum();
+        int width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            width += width(codePoint);
+            i += Character.charCount(codePoint);
+        }
+        return width;
     }
 
     private static int width(int codePoint) {

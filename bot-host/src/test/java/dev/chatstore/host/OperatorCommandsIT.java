@@ -175,4 +175,21 @@ class OperatorCommandsIT {
         assertThat(run(dir, "--config", "bot.toml", "sources").exits(0).out())
                 .isEqualTo(run(dir, "--config=bot.toml", "sources").exits(0).out());
     }
+
+    /**
+     * A real process logs through {@link HostLogProvider} (named in {@code slf4j.provider} by {@link Main}): stderr
+     * carries the host's own log lines only, with no note from SLF4J about how it found its provider, and {@code -v}
+     * still raises the levels (PF4J's INFO lines appear).
+     */
+    @Test
+    void stderrHoldsTheHostsLogLinesOnly() {
+        String logLine = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (INFO |WARN |ERROR|DEBUG|TRACE) \\S+ - .*";
+        String quiet = run(dir, "--config", "bot.toml", "sources").exits(0).err();
+        assertThat(quiet.lines().toList()).isNotEmpty().allMatch(line -> line.matches(logLine))
+                .anyMatch(line -> line.contains(" INFO  HostRuntime - Source primary: type sqlite"))
+                .noneMatch(line -> line.contains("DefaultPluginManager"));
+        String verbose = run(dir, "--config", "bot.toml", "-v", "sources").exits(0).err();
+        assertThat(verbose.lines().toList()).allMatch(line -> line.matches(logLine))
+                .anyMatch(line -> line.contains(" INFO  DefaultPluginManager - "));
+    }
 }

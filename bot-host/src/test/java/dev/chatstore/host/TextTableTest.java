@@ -17,6 +17,16 @@ class TextTableTest {
                 """);
     }
 
+    /** Every kind of line break regex's \\R knows, with the blanks around it, becomes one space. */
+    @Test
+    void everyLineBreakWithItsBlanksBecomesOneSpace() {
+        for (String lineBreak : new String[] {"\n", "\r\n", "\r", "\u000B", "\f", "\u0085", "\u2028", "\u2029"}) {
+            assertThat(TextTable.cell("a \t" + lineBreak + "  b")).as("%h", lineBreak.charAt(0))
+                    .isEqualTo("a b");
+        }
+        assertThat(TextTable.cell("a\tb  c")).isEqualTo("a b  c");
+    }
+
     @Test
     void measuresWideCharactersAsTwoColumnsAndFlattensLineBreaks() {
         String table = TextTable.of("T", "X").row("🥾東", "y").row("a\nb", "z").row("é", "w").render();

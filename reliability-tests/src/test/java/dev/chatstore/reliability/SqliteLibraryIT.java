@@ -3,6 +3,7 @@ package dev.chatstore.reliability;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,6 +101,24 @@ class SqliteLibraryIT {
         Path native_ = Files.createDirectories(dir.resolve("native"));
         HostProcess.run(dir, List.of(), List.of("-Djava.io.tmpdir=" + notAFolder, "-Dorg.sqlite.tmpdir=" + native_,
                 SQLITE_EXTRACTS_ITS_OWN), "--db", db.toString(), "--plugins", plugins.toString(), "sources").exits(0);
+    }
+
+    /**
+     * sqlite-jdbc's loader deletes the copies earlier runs extracted to its temporary folder, listing the whole folder
+     * to find them; with the kept library it lists the kept library's folder instead, so the temporary folder (of
+     * hundreds of entries on a busy machine) is not read, and what other programs left there stays.
+     */
+    @Test
+    void theLibraryKeptBesideThePluginLeavesTheTempFolderAlone() throws IOException {
+        Path plugins = HostProcess.sqlitePlugins(dir);
+        Path db = dir.resolve("bot.db");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path stale = Files.writeString(tmp.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()
+                + "-00000000-0000-0000-0000-000000000000-libsqlitejdbc.so"), "left by another program");
+        HostProcess.run(dir, List.of(), List.of("-Djava.io.tmpdir=" + tmp), "--db", db.toString(),
+                "--plugins", plugins.toString(), "sources").exits(0);
+        assertThat(stale).as("a stale extracted copy in the temporary folder, which sqlite-jdbc's own loader deletes")
+                .exists();
     }
 
     @Test

@@ -22,13 +22,14 @@ import java.nio.file.StandardCopyOption;
  * <p>Steps aside, leaving sqlite-jdbc its own way, when the operator chose a library ({@code org.sqlite.lib.path}
  * or {@code org.sqlite.lib.name}), when the folder cannot be written, and when another class loader of this JVM
  * (a second load of the same plugin folder) has loaded the kept copy already: the JVM gives a native library to one
- * class loader only. The two system properties are set only around sqlite-jdbc's loading and removed again.
- * Thread-safe: the first call does the work, later ones return at once.
+ * class loader only. The system properties (the library's folder and name, and {@code org.sqlite.tmpdir} unless the
+ * operator set it) are set only around sqlite-jdbc's loading and removed again. Thread-safe: the first call does the work, later ones return at once.
  */
 final class SqliteNativeLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);
     private static final String PATH_PROPERTY = "org.sqlite.lib.path";
     private static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    private static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
     /** System property prefix marking a kept copy as loaded by some class loader of this JVM. */
     private static final String LOADED_MARK = "dev.chatstore.sqlite.native.loaded:";
     private static boolean done;
@@ -59,11 +60,21 @@ final class SqliteNativeLibrary {
             }
             System.setProperty(PATH_PROPERTY, kept.getParent().toString());
             System.setProperty(NAME_PROPERTY, kept.getFileName().toString());
+            // sqlite-jdbc's loader first lists its temporary folder for copies earlier runs left behind, a folder
+            // of hundreds of entries on a busy machine; the kept copy puts nothing there, so it lists the kept
+            // copy's folder instead, where it finds none of its own (their names start with "sqlite-").
+            boolean ownTmpdir = System.getProperty(TMPDIR_PROPERTY) == null;
+            if (ownTmpdir) {
+                System.setProperty(TMPDIR_PROPERTY, kept.getParent().toString());
+            }
             try {
                 SQLiteJDBCLoader.initialize();
             } finally {
                 System.clearProperty(PATH_PROPERTY);
                 System.clearProperty(NAME_PROPERTY);
+                if (ownTmpdir) {
+                    System.clearProperty(TMPDIR_PROPERTY);
+                }
             }
         } catch (Exception | LinkageError e) {
             // sqlite-jdbc tries again its own way at the first connection, and reports a real failure there.

@@ -4,17 +4,24 @@ import org.pf4j.Plugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
+import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.UUID;
 
 /**
  * The plugin's lifecycle. Stores are opened by {@link SqliteStoreProvider}; starting only prepares, on a thread of
- * its own, what the first open needs anyway: sqlite-jdbc's native library and its date-format tables (locale data).
- * That is about a tenth of a short command's start, and the host has other start work (the injector) to overlap it
- * with; the first open waits for whatever is left ({@link SqliteNativeLibrary#load()} is synchronized). Stopping
+ * its own, what the first open needs anyway: sqlite-jdbc's native library, its date-format tables (locale data), the
+ * first connection's and statement's classes (a private memory database, opened and closed) and the seed of the
+ * random numbers HikariCP names connections with. That is about a fifth of a short command's start, and the host has
+ * other start work (the storage config, the injector) to overlap it with; the first open waits for whatever is left
+ * ({@link SqliteNativeLibrary#load()} and class initialization are synchronized). Stopping
  * releases what would otherwise pin this plugin's class loader: pools still open, and the JDBC driver that
  * sqlite-jdbc registers in {@link DriverManager} from its static initializer.
  */
@@ -33,8 +40,19 @@ public final class SqliteStoragePlugin extends Plugin {
     private static void prepare() {
         try {
             SqliteNativeLibrary.load();
-            new SQLiteConfig();
-        } catch (RuntimeException | LinkageError e) {
+            SQLiteDataSource memory = new SQLiteDataSource(new SQLiteConfig());
+            memory.setUrl("jdbc:sqlite::memory:");
+            try (Connection connection = memory.getConnection();
+                 PreparedStatement statement = connection.prepareStatement("SELECT sqlite_version() WHERE ? = 1")) {
+                statement.setInt(1, 1);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    row.getString(1);
+                }
+            }
+            // HikariCP names every new connection with a random UUID: the first one seeds SecureRandom.
+            UUID.randomUUID();
+        } catch (SQLException | RuntimeException | LinkageError e) {
             // The first open does the same work again and reports a real failure there.
             LOG.debug("Preparing sqlite-jdbc at plugin start failed", e);
         }

@@ -59,4 +59,17 @@ class SqliteMetricsTest {
             assertThat(registry.find("hikaricp.connections.max").tag("pool", "mem").meters()).hasSize(1);
         }
     }
+
+    /** {@code -Dchatstore.metrics=off} (the host's one-shot commands): no gauge and no pool meter at all. */
+    @Test
+    void noMetersWhileMetricsAreSwitchedOff() {
+        System.setProperty("chatstore.metrics", "off");
+        try (ChatStore store = new SqliteStoreProvider().open(SqliteTestFiles.writable("main", dir.resolve("main.db")))) {
+            store.addChatMessage(ChatMessage.builder(-100L, "1", 1, Instant.parse("2024-03-01T00:00:00Z"))
+                    .text("hello").build());
+            assertThat(registry.getMeters()).isEmpty();
+        } finally {
+            System.clearProperty("chatstore.metrics");
+        }
+    }
 }

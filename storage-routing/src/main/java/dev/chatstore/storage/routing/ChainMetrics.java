@@ -74,9 +74,15 @@ interface ChainMetrics {
 
     /**
      * Micrometer's global registry when Micrometer is on the class path (the host adds its Prometheus registry to
-     * it; plugins record pool metrics to the same one), else {@link #NONE}.
+     * it; plugins record pool metrics to the same one), else {@link #NONE}; {@link #NONE} as well while the system
+     * property {@value #SWITCH} is {@code off}, as the host sets it for the commands where nothing reads the
+     * registry (the SQL backends read the same property for their pool and size metrics).
      */
     static ChainMetrics fromClassPath() {
-        return MicrometerPresence.PRESENT ? MicrometerChainMetrics.global() : NONE;
+        return MicrometerPresence.PRESENT && !"off".equals(System.getProperty(SWITCH)) ? MicrometerChainMetrics.global()
+                : NONE;
     }
+
+    /** The system property that turns Chatstore's metrics off: {@code -Dchatstore.metrics=off}. */
+    String SWITCH = "chatstore.metrics";
 }

@@ -141,6 +141,18 @@ class ChainMetricsTest {
         assertThat(registry.find(MicrometerChainMetrics.FAN_OUT_SKIPPED).tag("source", "live").counters()).isEmpty();
     }
 
+    /** The global registry's chain metrics, unless {@code -Dchatstore.metrics=off} (the host's one-shot commands). */
+    @Test
+    void theClassPathChoiceHonoursTheSwitch() {
+        assertThat(ChainMetrics.fromClassPath().enabled()).isTrue();
+        System.setProperty(ChainMetrics.SWITCH, "off");
+        try {
+            assertThat(ChainMetrics.fromClassPath()).isSameAs(ChainMetrics.NONE);
+        } finally {
+            System.clearProperty(ChainMetrics.SWITCH);
+        }
+    }
+
     @Test
     void withoutARegistryNothingIsMeteredAndTheChainStillWorks() {
         storage = Storages.of(config, Map.of("live", new InMemoryChatStore("live"),
