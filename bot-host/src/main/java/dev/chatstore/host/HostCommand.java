@@ -3,7 +3,6 @@ package dev.chatstore.host;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -101,19 +100,6 @@ public final class HostCommand implements Runnable {
 
     @Override
     public void run() {
-        throw MissingCommand.error(spec);
-    }
-
-    /**
-     * A class of its own, loaded only when there is no command: the JVM checks the type a method throws or returns
-     * when it links the method's class, and picocli's classes are not in the class data archive (Java 5 bytecode),
-     * so {@code ParameterException} named in {@link HostCommand} itself would open picocli's jar, and the jars before
-     * it on the class path, at every start, {@link QuickCommandLine}'s too.
-     */
-    private static final class MissingCommand {
-        static RuntimeException error(CommandSpec spec) {
-            return new ParameterException(spec.commandLine(), "Missing command: give one of "
-                    + String.join(", ", spec.subcommands().keySet()));
-        }
+        throw UsageError.of(spec, "Missing command: give one of " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -8,7 +8,6 @@ import dev.chatstore.storage.spi.StoreAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -54,7 +53,7 @@ final class MaintainCommand extends HostSubcommand {
             StorageConfig config = runtime.config();
             List<String> names = source != null ? List.of(config.source(source).name()) : config.sourceNames();
             if (compactTo != null && names.size() != 1) {
-                throw new ParameterException(spec.commandLine(), "--compact-to copies one source: name it with "
+                throw UsageError.of(spec, "--compact-to copies one source: name it with "
                         + "--source (configured: " + String.join(", ", names) + ")");
             }
             boolean routine = !checkpoint && !analyze && compactTo == null;

@@ -7,7 +7,6 @@ import dev.chatstore.storage.spi.MessageQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.util.List;
 
@@ -71,7 +70,7 @@ final class MessagesCommand extends HostSubcommand {
     @Override
     public Integer call() {
         if (limit < 1) {
-            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, was " + limit);
+            throw UsageError.of(spec, "--limit must be at least 1, was " + limit);
         }
         try (HostRuntime runtime = startRuntime()) {
             Storage storage = runtime.storage();

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,10 +49,10 @@ final class ServeCommand extends HostSubcommand {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be 0..65535, was " + port);
+            throw UsageError.of(spec, "--port must be 0..65535, was " + port);
         }
         if (secret != null && !SecretToken.valid(secret)) {
-            throw new ParameterException(spec.commandLine(), "--secret must be " + SecretToken.RULE
+            throw UsageError.of(spec, "--secret must be " + SecretToken.RULE
                     + " (what Telegram's setWebhook accepts as secret_token)");
         }
         InetAddress address = address();
@@ -218,7 +217,7 @@ final class ServeCommand extends HostSubcommand {
         try {
             return InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new ParameterException(spec.commandLine(), "--bind: unknown address " + bind);
+            throw UsageError.of(spec, "--bind: unknown address " + bind);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chatstore.storage.spi;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -89,8 +90,10 @@ public record OperationDescriptor(Method method, Access access, Route route, Fan
         }
         int index = -1;
         ChatIdKind kind = ChatIdKind.NONE;
-        for (int i = 0; i < method.getParameterCount(); i++) {
-            if (method.getParameters()[i].isAnnotationPresent(ChatId.class)) {
+        // One parse of all parameters' annotations; each Parameter would parse them all again for itself.
+        Annotation[][] parameterAnnotations = method.getParameterAnnotations();
+        for (int i = 0; i < parameterAnnotations.length; i++) {
+            if (has(parameterAnnotations[i], ChatId.class)) {
                 if (index >= 0) {
                     throw new IllegalArgumentException(method.getName() + " has more than one @ChatId parameter");
                 }
@@ -131,6 +134,15 @@ public record OperationDescriptor(Method method, Access access, Route route, Fan
             throw new IllegalStateException(name() + " takes no list of chat-keyed items");
         }
         return requireNonNull((List<? extends ChatKeyed>) args[chatIdIndex], name() + " argument is null");
+    }
+
+    private static boolean has(Annotation[] annotations, Class<? extends Annotation> type) {
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType() == type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ChatIdKind kindOf(Method method, Type type) {

@@ -7,6 +7,7 @@ import dev.chatstore.storage.spi.OperationDescriptor;
 import dev.chatstore.storage.spi.StorageClosedException;
 import dev.chatstore.storage.spi.StoreAdmin;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -116,13 +117,24 @@ public final class StoreParts {
 
         private static String[] nonNullNames(Method method) {
             Parameter[] parameters = method.getParameters();
+            // One parse of all parameters' annotations; each Parameter would parse them all again for itself.
+            Annotation[][] annotations = method.getParameterAnnotations();
             String[] names = new String[parameters.length];
             for (int i = 0; i < parameters.length; i++) {
-                if (!parameters[i].getType().isPrimitive() && !parameters[i].isAnnotationPresent(Nullable.class)) {
+                if (!parameters[i].getType().isPrimitive() && !nullable(annotations[i])) {
                     names[i] = parameters[i].getName();
                 }
             }
             return names;
+        }
+
+        private static boolean nullable(Annotation[] annotations) {
+            for (Annotation annotation : annotations) {
+                if (annotation.annotationType() == Nullable.class) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
