@@ -33,28 +33,34 @@ final class SqliteNativeLibrary {
     /** System property prefix marking a kept copy as loaded by some class loader of this JVM. */
     private static final String LOADED_MARK = "dev.chatstore.sqlite.native.loaded:";
     private static boolean done;
+    private static boolean loaded;
 
     private SqliteNativeLibrary() {
     }
 
-    /** Loads the native library before the first connection; a failure leaves it to sqlite-jdbc. */
-    static synchronized void load() {
+    /**
+     * Loads the native library before the first connection; a failure leaves it to sqlite-jdbc.
+     *
+     * @return whether the kept copy is loaded, so a connection can be opened without sqlite-jdbc's own loading (its
+     *         one attempt per class loader, whose failure the first open must be the one to meet and report)
+     */
+    static synchronized boolean load() {
         if (done) {
-            return;
+            return loaded;
         }
         done = true;
         if (System.getProperty(PATH_PROPERTY) != null || System.getProperty(NAME_PROPERTY) != null) {
-            return;
+            return false;
         }
         try {
             Path kept = keptCopy();
             if (kept == null) {
-                return;
+                return false;
             }
             String mark = LOADED_MARK + kept;
             synchronized (System.getProperties()) {
                 if (System.getProperty(mark) != null) {
-                    return;
+                    return false;
                 }
                 System.setProperty(mark, "true");
             }
@@ -68,7 +74,7 @@ final class SqliteNativeLibrary {
                 System.setProperty(TMPDIR_PROPERTY, kept.getParent().toString());
             }
             try {
-                SQLiteJDBCLoader.initialize();
+                loaded = SQLiteJDBCLoader.initialize();
             } finally {
                 System.clearProperty(PATH_PROPERTY);
                 System.clearProperty(NAME_PROPERTY);
@@ -80,6 +86,7 @@ final class SqliteNativeLibrary {
             // sqlite-jdbc tries again its own way at the first connection, and reports a real failure there.
             LOG.debug("Keeping sqlite-jdbc's native library beside the plugin failed; it extracts its own", e);
         }
+        return loaded;
     }
 
     /** The kept copy, written first when missing; null when the jar has no library for this platform. */

@@ -39,15 +39,19 @@ public final class SqliteStoragePlugin extends Plugin {
 
     private static void prepare() {
         try {
-            SqliteNativeLibrary.load();
+            boolean loaded = SqliteNativeLibrary.load();
             SQLiteDataSource memory = new SQLiteDataSource(new SQLiteConfig());
             memory.setUrl("jdbc:sqlite::memory:");
-            try (Connection connection = memory.getConnection();
-                 PreparedStatement statement = connection.prepareStatement("SELECT sqlite_version() WHERE ? = 1")) {
-                statement.setInt(1, 1);
-                try (ResultSet row = statement.executeQuery()) {
-                    row.next();
-                    row.getString(1);
+            // Only over the kept library: otherwise this connection would make sqlite-jdbc's one loading attempt,
+            // and a failure there must reach the first open, which reports it with what to do.
+            if (loaded) {
+                try (Connection connection = memory.getConnection();
+                     PreparedStatement statement = connection.prepareStatement("SELECT sqlite_version() WHERE ? = 1")) {
+                    statement.setInt(1, 1);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        row.getString(1);
+                    }
                 }
             }
             // HikariCP names every new connection with a random UUID: the first one seeds SecureRandom.
