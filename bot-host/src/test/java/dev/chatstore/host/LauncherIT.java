@@ -60,6 +60,27 @@ class LauncherIT {
         assertThat(Files.readString(recordedBy).strip()).as("recorded again, by this java").isEqualTo(java);
     }
 
+    /**
+     * Ingest from stdin (like one of a file over 64 MiB) records no archive: writing it at the exit of a 1,000,000
+     * update ingest took the run's peak RSS past issue 19's 300 MB. The next ingest of a small file records it.
+     */
+    @Test
+    void ingestFromStdinLeavesTheArchiveToASmallIngest(@TempDir Path checkout) throws Exception {
+        layout(checkout);
+        Path ingestArchive = checkout.resolve("bot-host/target/bot-host-ingest.jsa");
+
+        Run piped = launch(checkout, List.of(), checkout.resolve("samples/telegram-updates.jsonl"),
+                "--config", "configs/bot.toml", "ingest", "-");
+        assertThat(piped.exitCode).as(piped.err).isIn(0, 1);
+        assertThat(piped.out).contains("Messages: ");
+        assertThat(ingestArchive).as("not recorded by an ingest of stdin").doesNotExist();
+
+        Run file = launch(checkout, List.of(), "--config", "configs/bot.toml", "ingest",
+                "samples/telegram-updates.jsonl");
+        assertThat(file.exitCode).as(file.err).isIn(0, 1);
+        assertThat(ingestArchive).as("recorded by an ingest of a small file").isRegularFile();
+    }
+
     @Test
     void theSqlitePluginLoadsItsNativeLibraryFromBesideItsJarsNotFromSqliteJdbcsTemporaryCopy(@TempDir Path checkout)
             throws Exception {
@@ -100,12 +121,20 @@ class LauncherIT {
     }
 
     private static Run launch(Path checkout, List<String> env, String... args) throws Exception {
+        return launch(checkout, env, null, args);
+    }
+
+    /** Runs bin/chatstore in {@code checkout}; {@code input} is its stdin (null: none). */
+    private static Run launch(Path checkout, List<String> env, Path input, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", checkout.resolve("bin/chatstore").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(checkout, "out", ".txt");
         Path err = Files.createTempFile(checkout, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
         builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String pair : env) {
             builder.environment().put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
