@@ -1,5 +1,6 @@
 package dev.chatstore.host;
 
+import dev.chatstore.storage.spi.MetricsSwitch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,7 @@ public final class Main {
         // Only serve exports metrics (GET /metrics); for the other commands nothing reads them, and starting
         // Micrometer is a twentieth of a short command's run.
         if (!"serve".equals(commandName(args))) {
-            setIfAbsent("chatstore.metrics", "off");
+            setIfAbsent(MetricsSwitch.PROPERTY, MetricsSwitch.OFF);
         }
         // UTF-8 whatever the locale: chat text has emoji and non-Latin scripts, and a POSIX locale would print '?'.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, UTF_8)), true);

@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the usual command lines of the read commands ({@code sources}, {@code chats}, {@code messages}) and of
- * {@code ingest} without picocli. Picocli reads every option's annotation by reflection (a proxy class generated per annotation type) and
- * initializes its help and converter tables: about 0.1 s of a read command's 0.6 s, on every run.
- * The other commands are long-running or rare, and keep picocli's parse.
+ * {@code ingest} without picocli. Picocli reads every option's annotation by reflection (a proxy class generated per
+ * annotation type) and initializes its help and converter tables: 0.1 s of every run, more than a fifth of a read
+ * command's. The other commands are long-running or rare, and keep picocli's parse.
  *
  * <p>It accepts only lines that picocli parses the same way: each option at most once, in the {@code --name value}
- * form, the command's own options after the command, numbers in plain decimal, no value that names the command. Anything else ({@code --help}, a
- * {@code --name=value}, an unknown or repeated option, a value that does not convert, a missing required option or
- * a value the command refuses) gives empty, and picocli parses the line, so help and usage errors look the same
- * whichever way a line goes. {@code QuickCommandLineTest} checks that both parses agree, option by option.
+ * form, the command's own options after the command, numbers in plain decimal, no value that names the command.
+ * Anything else ({@code --help}, a {@code --name=value}, an unknown or repeated option, a value that does not
+ * convert, a missing required option or a value the command refuses) gives empty, and picocli parses the line, so
+ * help and usage errors look the same whichever way a line goes. {@code QuickCommandLineTest} checks that both parses agree, option by option.
  */
 final class QuickCommandLine {
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,18})");

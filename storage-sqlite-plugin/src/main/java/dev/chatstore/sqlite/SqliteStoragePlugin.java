@@ -40,11 +40,12 @@ public final class SqliteStoragePlugin extends Plugin {
     private static void prepare() {
         try {
             boolean loaded = SqliteNativeLibrary.load();
-            SQLiteDataSource memory = new SQLiteDataSource(new SQLiteConfig());
-            memory.setUrl("jdbc:sqlite::memory:");
+            SQLiteConfig config = new SQLiteConfig();
             // Only over the kept library: otherwise this connection would make sqlite-jdbc's one loading attempt,
             // and a failure there must reach the first open, which reports it with what to do.
             if (loaded) {
+                SQLiteDataSource memory = new SQLiteDataSource(config);
+                memory.setUrl("jdbc:sqlite::memory:");
                 try (Connection connection = memory.getConnection();
                      PreparedStatement statement = connection.prepareStatement("SELECT sqlite_version() WHERE ? = 1")) {
                     statement.setInt(1, 1);

@@ -1,6 +1,7 @@
 package dev.chatstore.storage.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chatstore.storage.spi.MetricsSwitch;
 
 import java.util.List;
 
@@ -8,18 +9,11 @@ import java.util.List;
  * Where a source's pool and size metrics are wired, once for every SQL backend: when Micrometer is on the class path
  * (the host provides it to plugins; it is never bundled), HikariCP's Micrometer tracker goes on the source's pool and
  * the backend's {@link SizeGauge}s are registered, all in Micrometer's global registry, the one registry the host,
- * the routing chain and every plugin class loader share. Without Micrometer, or with the system property
- * {@value #SWITCH} set to {@code off} when the source opens, this does nothing and loads none of Micrometer's
- * classes, so a bot without it runs the same plugins.
+ * the routing chain and every plugin class loader share. Without Micrometer, or with metrics switched off when the
+ * source opens ({@link MetricsSwitch}), this does nothing and loads none of Micrometer's classes, so a bot without it
+ * runs the same plugins.
  */
 final class JdbcMetrics {
-    /**
-     * The system property that turns Chatstore's Micrometer metrics off ({@code off}) for processes where nothing
-     * reads the registry: the host sets it for every command but {@code serve}. Starting Micrometer costs a
-     * short command a twentieth of its run (benchmarks/PERFORMANCE-NOTES.md, stop 24). The routing chain reads the
-     * same property.
-     */
-    static final String SWITCH = "chatstore.metrics";
     private static final boolean PRESENT = present();
 
     private JdbcMetrics() {
@@ -31,8 +25,7 @@ final class JdbcMetrics {
      * @return what stops them (the gauges; the pool's meters go when the pool closes); call after closing the pool
      */
     static AutoCloseable bind(String source, HikariDataSource pool, List<SizeGauge> gauges) {
-        return PRESENT && !"off".equals(System.getProperty(SWITCH))
-                ? MicrometerJdbcMetrics.bind(source, pool, gauges) : () -> { };
+        return PRESENT && !MetricsSwitch.off() ? MicrometerJdbcMetrics.bind(source, pool, gauges) : () -> { };
     }
 
     private static boolean present() {

@@ -1,5 +1,6 @@
 package dev.chatstore.storage.routing;
 
+import dev.chatstore.storage.spi.MetricsSwitch;
 import dev.chatstore.storage.spi.OperationDescriptor;
 import dev.chatstore.storage.spi.ReadOnlySourceException;
 import dev.chatstore.storage.spi.SourceUnavailableException;
@@ -74,15 +75,10 @@ interface ChainMetrics {
 
     /**
      * Micrometer's global registry when Micrometer is on the class path (the host adds its Prometheus registry to
-     * it; plugins record pool metrics to the same one), else {@link #NONE}; {@link #NONE} as well while the system
-     * property {@value #SWITCH} is {@code off}, as the host sets it for the commands where nothing reads the
-     * registry (the SQL backends read the same property for their pool and size metrics).
+     * it; plugins record pool metrics to the same one), else {@link #NONE}; {@link #NONE} as well while metrics are
+     * switched off ({@link MetricsSwitch}).
      */
     static ChainMetrics fromClassPath() {
-        return MicrometerPresence.PRESENT && !"off".equals(System.getProperty(SWITCH)) ? MicrometerChainMetrics.global()
-                : NONE;
+        return MicrometerPresence.PRESENT && !MetricsSwitch.off() ? MicrometerChainMetrics.global() : NONE;
     }
-
-    /** The system property that turns Chatstore's metrics off: {@code -Dchatstore.metrics=off}. */
-    String SWITCH = "chatstore.metrics";
 }

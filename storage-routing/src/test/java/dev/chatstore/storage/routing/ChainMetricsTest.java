@@ -145,11 +145,11 @@ class ChainMetricsTest {
     @Test
     void theClassPathChoiceHonoursTheSwitch() {
         assertThat(ChainMetrics.fromClassPath().enabled()).isTrue();
-        System.setProperty(ChainMetrics.SWITCH, "off");
+        System.setProperty("chatstore.metrics", "off");
         try {
             assertThat(ChainMetrics.fromClassPath()).isSameAs(ChainMetrics.NONE);
         } finally {
-            System.clearProperty(ChainMetrics.SWITCH);
+            System.clearProperty("chatstore.metrics");
         }
     }
 
