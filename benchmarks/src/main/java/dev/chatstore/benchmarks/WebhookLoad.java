@@ -29,10 +29,13 @@ import java.util.regex.Pattern;
  * java -cp benchmarks/target/benchmarks.jar dev.chatstore.benchmarks.WebhookLoad --clients 32 --requests 20000
  *   --group-commit G  on, off or both (default both: the two arms side by side)
  *   --rounds R        rounds of the arms (1..20, default 1)
+ *   --synchronous S   the source's synchronous setting, normal (default) or full (a sync per commit)
  *   --clients N       concurrent keep-alive connections (1..256, default 1)
  *   --requests M      measured requests in all (1..1,000,000, default 2000)
- *   --warmup W        unmeasured requests first, on one connection (default 500)
+ *   --warmup W        unmeasured requests first, by all clients (default 60000; its figures are printed apart)
  *   --url URL         an already running serve, e.g. http://127.0.0.1:8080 (then --secret S if it has one)
+ *   --first-id I      the first message id (default 1); against a running server, above the last run's, or every
+ *                     request is a duplicate and writes nothing
  *   --jar FILE        the host jar (default bot-host/target/bot-host.jar)
  *   --plugin-zip FILE the SQLite plugin (default plugins/storage-sqlite-plugin.zip)
  * </pre>
@@ -49,9 +52,10 @@ public final class WebhookLoad {
             System.out.println(measure(options, options.url, "given server").format());
             return;
         }
-        System.out.printf("WebhookLoad: %d clients, %d requests (+%d warm-up) per arm, %d round(s), group commit %s; "
-                        + "load average before: %s (nproc %d)%n", options.clients, options.requests, options.warmup,
-                options.rounds, options.groupCommit, loadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("WebhookLoad: %d clients, %d requests (+%d warm-up) per arm, %d round(s), group commit %s, "
+                        + "synchronous %s; load average before: %s (nproc %d)%n", options.clients, options.requests,
+                options.warmup, options.rounds, options.groupCommit, options.synchronous, loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         List<Boolean> arms = switch (options.groupCommit) {
             case "on" -> List.of(true);
             case "off" -> List.of(false);
@@ -105,25 +109,31 @@ public final class WebhookLoad {
         }
     }
 
+    /**
+     * The warm-up, then the measured requests, both posted by all clients at once: a webhook server runs for days,
+     * so the figure that counts is its steady state, not its first seconds (which the warm-up's own line shows).
+     */
     private static Result measure(Options options, URI base, String arm) throws Exception {
-        long messageIds = 1;
-        try (KeepAliveClient warm = new KeepAliveClient(base, options.secret)) {
-            for (int i = 0; i < options.warmup; i++) {
-                warm.post(update(messageIds++));
-            }
+        if (options.warmup > 0) {
+            System.out.println(post(options, base, options.firstId, options.warmup, arm + " (warm-up, not counted)")
+                    .format());
         }
-        long[] micros = new long[options.requests];
+        return post(options, base, options.firstId + options.warmup, options.requests, arm);
+    }
+
+    private static Result post(Options options, URI base, long firstId, int requests, String arm) throws Exception {
+        long[] micros = new long[requests];
         int[] failures = new int[options.clients];
-        ExecutorService pool = Executors.newFixedThreadPool(options.clients);
+        int clients = Math.min(options.clients, requests);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
-        for (int client = 0; client < options.clients; client++) {
+        for (int client = 0; client < clients; client++) {
             int id = client;
-            long firstId = messageIds;
             running.add(pool.submit(() -> {
                 try (KeepAliveClient connection = new KeepAliveClient(base, options.secret)) {
                     // Client k takes requests k, k + N, k + 2N, ...: an even share, no coordination.
-                    for (int i = id; i < options.requests; i += options.clients) {
+                    for (int i = id; i < requests; i += clients) {
                         long sent = System.nanoTime();
                         int status = connection.post(update(firstId + i));
                         micros[i] = (System.nanoTime() - sent) / 1000;
@@ -144,7 +154,7 @@ public final class WebhookLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(micros);
-        return new Result(arm, options.requests, seconds, options.requests / seconds, percentile(micros, 50),
+        return new Result(arm, requests, seconds, requests / seconds, percentile(micros, 50),
                 percentile(micros, 95), percentile(micros, 99), micros[micros.length - 1] / 1000.0,
                 Arrays.stream(failures).sum());
     }
@@ -185,10 +195,11 @@ public final class WebhookLoad {
 
                 [database.sources.primary]
                 path = "load.db"
+                synchronous = "%s"
 
                 [server]
                 group-commit = %s
-                """.formatted(groupCommit));
+                """.formatted(options.synchronous, groupCommit));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 options.jar.toAbsolutePath().toString(), "--config", config.toString(), "serve", "--port", "0",
                 "--secret", options.secret);
@@ -224,13 +235,15 @@ public final class WebhookLoad {
     }
 
     private record Options(int clients, int requests, int warmup, URI url, String secret, Path jar, Path pluginZip,
-                           String groupCommit, int rounds) {
+                           String groupCommit, int rounds, String synchronous, long firstId) {
         static Options parse(String[] args) {
             int clients = 1;
             int requests = 2000;
-            int warmup = 500;
+            int warmup = 60_000;
             String groupCommit = "both";
             int rounds = 1;
+            String synchronous = "normal";
+            long firstId = 1;
             URI url = null;
             String secret = "load-test-secret";
             Path jar = Path.of("bot-host/target/bot-host.jar");
@@ -240,8 +253,9 @@ public final class WebhookLoad {
                 switch (args[i]) {
                     case "--clients" -> clients = bounded("--clients", value, 1, 256);
                     case "--requests" -> requests = bounded("--requests", value, 1, 1_000_000);
-                    case "--warmup" -> warmup = bounded("--warmup", value, 0, 100_000);
+                    case "--warmup" -> warmup = bounded("--warmup", value, 0, 1_000_000);
                     case "--url" -> url = URI.create(required("--url", value));
+                    case "--first-id" -> firstId = bounded("--first-id", value, 1, 1_000_000_000);
                     case "--secret" -> secret = required("--secret", value);
                     case "--jar" -> jar = Path.of(required("--jar", value));
                     case "--plugin-zip" -> zip = Path.of(required("--plugin-zip", value));
@@ -253,6 +267,13 @@ public final class WebhookLoad {
                         }
                     }
                     case "--rounds" -> rounds = bounded("--rounds", value, 1, 20);
+                    case "--synchronous" -> {
+                        synchronous = required("--synchronous", value);
+                        if (!List.of("normal", "full").contains(synchronous)) {
+                            throw new IllegalArgumentException("--synchronous must be normal or full, was "
+                                    + synchronous);
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; see the javadoc of WebhookLoad for the options");
                 }
@@ -263,7 +284,8 @@ public final class WebhookLoad {
                         + zip.toAbsolutePath() + " is missing: build with mvn -B -q package -DskipTests, run from the "
                         + "repository, or pass --jar/--plugin-zip (or --url for a running server)");
             }
-            return new Options(clients, requests, warmup, url, secret, jar, zip, groupCommit, rounds);
+            return new Options(clients, requests, warmup, url, secret, jar, zip, groupCommit, rounds, synchronous,
+                    firstId);
         }
 
         private static String required(String option, String value) {

@@ -15,11 +15,21 @@ final class HttpJson {
     }
 
     static void send(Response response, Callback callback, int status, Object body) {
-        byte[] bytes = Json.write(body).getBytes(UTF_8);
+        sendBytes(response, callback, status, bytes(body));
+    }
+
+    /** The body {@link #send} writes for {@code body}, for a response sent often enough to be built once. */
+    static byte[] bytes(Object body) {
+        return Json.write(body).getBytes(UTF_8);
+    }
+
+    /** Sends {@code json}, which must be a body made by {@link #bytes}; it is not changed. */
+    static void sendBytes(Response response, Callback callback, int status, byte[] json) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
+        // Jetty moves the buffer's position only, never its bytes: a shared body stays intact.
+        response.write(true, ByteBuffer.wrap(json), callback);
     }
 
     /**

@@ -21,7 +21,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,6 +58,8 @@ final class WebhookHandler {
     private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);
     // Exactly one value per body, as ingest takes exactly one per line: "{update} {update}" is not two deliveries.
     private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // Nearly every response is one of these four: built once instead of by Jackson per request.
+    private static final Map<IngestResult.Outcome, byte[]> SUCCESS = successBodies();
 
     private final UpdateIngester ingester;
     private final GroupCommit commits;
@@ -193,22 +198,35 @@ final class WebhookHandler {
     }
 
     private static void respond(Response response, Callback callback, IngestResult result) {
-        String outcome = result.outcome().name().toLowerCase(Locale.ROOT);
         switch (result.outcome()) {
-            case STORED, DUPLICATE, EDITED, IGNORED -> HttpJson.send(response, callback, HttpStatus.OK_200,
-                    WebhookResponse.success(outcome));
+            case STORED, DUPLICATE, EDITED, IGNORED -> HttpJson.sendBytes(response, callback, HttpStatus.OK_200,
+                    SUCCESS.get(result.outcome()));
             case MALFORMED -> HttpJson.send(response, callback, HttpStatus.BAD_REQUEST_400,
-                    WebhookResponse.failure(outcome, result.detail()));
+                    WebhookResponse.failure(tag(result.outcome()), result.detail()));
             case REFUSED -> {
                 log.warn("Webhook update refused: {}", result.detail());
-                HttpJson.send(response, callback, HttpStatus.CONFLICT_409, WebhookResponse.failure(outcome, result.detail()));
+                HttpJson.send(response, callback, HttpStatus.CONFLICT_409,
+                        WebhookResponse.failure(tag(result.outcome()), result.detail()));
             }
             case FAILED -> {
                 log.error("Webhook update not stored: {}", result.detail());
                 HttpJson.send(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500,
-                        WebhookResponse.failure(outcome, result.detail()));
+                        WebhookResponse.failure(tag(result.outcome()), result.detail()));
             }
         }
+    }
+
+    private static String tag(IngestResult.Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<IngestResult.Outcome, byte[]> successBodies() {
+        Map<IngestResult.Outcome, byte[]> bodies = new EnumMap<>(IngestResult.Outcome.class);
+        for (IngestResult.Outcome outcome : List.of(IngestResult.Outcome.STORED, IngestResult.Outcome.DUPLICATE,
+                IngestResult.Outcome.EDITED, IngestResult.Outcome.IGNORED)) {
+            bodies.put(outcome, HttpJson.bytes(WebhookResponse.success(tag(outcome))));
+        }
+        return bodies;
     }
 
     /**

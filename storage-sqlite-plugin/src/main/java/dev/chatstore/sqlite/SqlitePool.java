@@ -29,7 +29,8 @@ final class SqlitePool {
      * of up to about 32 MB) writes each often-touched page back once instead of eight times and syncs eight times
      * less: about +15% on addChatMessage and addChatMessages in benchmarks/ (docs/PERFORMANCE.md). The price, with
      * synchronous = NORMAL: a power loss or OS crash (not a process crash) can drop the commits since the last
-     * checkpoint, now up to 8,000 pages of them instead of 1,000 (the kernel's own writeback bounds both).
+     * checkpoint, now up to 8,000 pages of them instead of 1,000 (the kernel's own writeback bounds both); with the
+     * source's {@code synchronous = "full"}, none.
      */
     static final int WAL_AUTOCHECKPOINT_PAGES = 8_000;
 
@@ -61,7 +62,7 @@ final class SqlitePool {
         } else if (!SqliteStoreProvider.isMemory(source)) {
             // No journal mode here: it is stored in the file, and opening must not change the file. The switch to
             // WAL happens once, before the first write (SqliteWriteSetup).
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setSynchronous(SqliteTuning.synchronous(source));
             config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(WAL_AUTOCHECKPOINT_PAGES));
         }
         SqliteTuning.apply(source, config);
@@ -163,7 +164,8 @@ final class SqlitePool {
             if (walExpected) {
                 expect(problems, connection, "journal_mode", "wal");
             }
-            expect(problems, connection, "synchronous", "1");
+            expect(problems, connection, "synchronous",
+                    Integer.toString(SqliteTuning.synchronous(source) == SQLiteConfig.SynchronousMode.FULL ? 2 : 1));
             expect(problems, connection, "wal_autocheckpoint", Integer.toString(WAL_AUTOCHECKPOINT_PAGES));
         }
         return problems;

@@ -23,13 +23,13 @@ import static java.util.Objects.requireNonNull;
 @Extension
 public final class SqliteStoreProvider implements StoreProvider {
     public static final String TYPE = "sqlite";
-    /** The one key of an SQLite source besides the common ones. */
+    /** The required key of an SQLite source: its file. */
     public static final String PATH_KEY = SourceConfig.PATH_KEY;
     /** The {@code path} value of a private in-memory database, one per source, gone when the source closes. */
     public static final String MEMORY = ":memory:";
     static final List<ConfigKey> KEYS = List.of(ConfigKey.required(PATH_KEY, ConfigKeyKind.PATH,
             "the SQLite database file, relative to the config file's folder, or \":memory:\"").withLiterals(MEMORY),
-            SqliteTuning.CACHE_SIZE, SqliteTuning.MMAP_SIZE);
+            SqliteTuning.CACHE_SIZE, SqliteTuning.MMAP_SIZE, SqliteTuning.SYNCHRONOUS);
 
     @Override
     public String type() {

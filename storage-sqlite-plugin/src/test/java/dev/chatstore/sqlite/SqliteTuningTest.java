@@ -14,7 +14,10 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code cache-size} and {@code mmap-size}: declared, defaulted, range-checked, applied to every connection. */
+/**
+ * {@code cache-size}, {@code mmap-size} and {@code synchronous}: declared, defaulted, checked, applied to every
+ * connection.
+ */
 class SqliteTuningTest {
     @TempDir
     Path dir;
@@ -24,6 +27,41 @@ class SqliteTuningTest {
         assertThat(new SqliteStoreProvider().configKeys()).contains(SqliteTuning.CACHE_SIZE, SqliteTuning.MMAP_SIZE);
         assertThat(SqliteTuning.CACHE_SIZE.defaultValue()).isEqualTo(16_384L);
         assertThat(SqliteTuning.MMAP_SIZE.defaultValue()).isEqualTo(0L);
+        assertThat(new SqliteStoreProvider().configKeys()).contains(SqliteTuning.SYNCHRONOUS);
+        assertThat(SqliteTuning.SYNCHRONOUS.defaultValue()).isEqualTo("normal");
+    }
+
+    @Test
+    void synchronousFullSyncsEveryCommitAndNormalIsTheDefault() throws Exception {
+        Path file = dir.resolve("s.db");
+        SourceConfig full = SourceConfig.of("primary", file.toString()).withOption("synchronous", "full");
+        try (ChatStore store = new SqliteStoreProvider().open(full)) {
+            store.updateChatUser(-1001L, 7L, "@anna", "Anna");
+        }
+        // SQLite's numbers: 1 NORMAL, 2 FULL; the pool's read-back at open would refuse a pragma it did not take.
+        try (Connection connection = SqlitePool.dataSource(full, "jdbc:sqlite:" + file).getConnection()) {
+            assertThat(pragma(connection, "synchronous")).isEqualTo(2);
+            assertThat(SqlitePool.pragmaProblems(full, connection)).isEmpty();
+        }
+        SourceConfig normal = SourceConfig.of("primary", file.toString());
+        try (Connection connection = SqlitePool.dataSource(normal, "jdbc:sqlite:" + file).getConnection()) {
+            assertThat(pragma(connection, "synchronous")).isEqualTo(1);
+            assertThat(SqlitePool.pragmaProblems(normal, connection)).isEmpty();
+            assertThat(SqlitePool.pragmaProblems(full, connection)).containsExactly("synchronous is 1, expected 2");
+        }
+    }
+
+    @Test
+    void anUnknownSynchronousValueIsRefusedWithTheChoices() {
+        SourceConfig source = SourceConfig.of("primary", dir.resolve("t.db").toString())
+                .withOption("synchronous", "extra");
+        assertThatThrownBy(() -> {
+            try (ChatStore ignored = new SqliteStoreProvider().open(source)) {
+                // refused before anything opens
+            }
+        }).isInstanceOf(StorageConfigException.class)
+                .hasMessageContaining("Source 'primary': 'synchronous' must be \"normal\" or \"full\", got \"extra\"");
+        assertThat(dir.resolve("t.db")).doesNotExist();
     }
 
     @Test
