@@ -22,6 +22,7 @@ import static java.util.Objects.requireNonNull;
 final class SqliteAdmin implements StoreAdmin {
     private final JdbcSource source;
     private final SqliteFirstWrite firstWrite;
+    private final SqliteCheckpointer checkpointer;
     private final String versionAtOpen;
     private final String sqliteVersion;
     private final boolean changed;
@@ -29,6 +30,7 @@ final class SqliteAdmin implements StoreAdmin {
     SqliteAdmin(SqliteOpener.Opened opened) {
         this.source = opened.source();
         this.firstWrite = opened.firstWrite();
+        this.checkpointer = opened.checkpointer();
         this.versionAtOpen = opened.versionBefore();
         this.sqliteVersion = opened.sqliteVersion();
         this.changed = opened.migrated();
@@ -105,7 +107,7 @@ final class SqliteAdmin implements StoreAdmin {
     public MaintenanceResult maintain(MaintenanceRequest request, MaintenanceListener listener) {
         requireNonNull(request, "request is null");
         requireNonNull(listener, "listener is null");
-        return SqliteMaintenance.run(source, request, listener);
+        return SqliteMaintenance.run(source, request, listener, checkpointer);
     }
 
     @Override

@@ -26,6 +26,7 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
 
     private final SqliteFileIdentity identity;
     private final Path file;
+    private final SqliteCheckpointer checkpointer;
     private final ReentrantLock swapLock = new ReentrantLock();
     /** What the first write must set up first; null once done (and for readonly and memory sources). */
     private volatile SqliteWriteSetup setup;
@@ -35,13 +36,15 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
     private volatile boolean written;
 
     /**
-     * @param identity the file check, or null for a memory source
-     * @param setup    what to do once before the first write, or null (readonly and memory sources)
+     * @param identity     the file check, or null for a memory source
+     * @param setup        what to do once before the first write, or null (readonly and memory sources)
+     * @param checkpointer told of every write, or null (readonly and memory sources, pools of one)
      */
-    SqliteFirstWrite(SqliteFileIdentity identity, Path file, SqliteWriteSetup setup) {
+    SqliteFirstWrite(SqliteFileIdentity identity, Path file, SqliteWriteSetup setup, SqliteCheckpointer checkpointer) {
         this.identity = identity;
         this.file = file;
         this.setup = setup;
+        this.checkpointer = checkpointer;
     }
 
     /** The source this hook serves; set once, right after it is built. */
@@ -68,6 +71,9 @@ final class SqliteFirstWrite implements SchemaHook, CallCheck {
     public void check(String operation, boolean write) {
         if (write) {
             written = true;
+            if (checkpointer != null) {
+                checkpointer.onWrite();
+            }
         }
         SqliteWriteSetup pending = setup;
         if (!write && pending != null && pending.standIn()) {

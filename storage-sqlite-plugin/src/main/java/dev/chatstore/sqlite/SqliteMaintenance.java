@@ -36,24 +36,15 @@ final class SqliteMaintenance {
     private SqliteMaintenance() {
     }
 
-    static MaintenanceResult run(JdbcSource source, MaintenanceRequest request, MaintenanceListener listener) {
+    /** @param checkpointer the source's background checkpoints, kept out of the way of this one; or null */
+    static MaintenanceResult run(JdbcSource source, MaintenanceRequest request, MaintenanceListener listener,
+                                 SqliteCheckpointer checkpointer) {
         if (source.config().readonly() && (request.checkpoint() || request.analyze())) {
             throw new ReadOnlySourceException(source.name(), OPERATION + " (checkpoint, analyze)");
         }
         List<String> steps = new ArrayList<>();
         if (request.checkpoint()) {
-            steps.add(source.write(s -> {
-                try (Statement statement = s.connection().createStatement();
-                     ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                    row.next();
-                    if (row.getInt(1) != 0) {
-                        return String.format("checkpoint: %,d of %,d WAL pages written back; a reader still uses "
-                                + "the rest, run maintain again later", row.getLong(3), row.getLong(2));
-                    }
-                    return row.getLong(2) < 0 ? "checkpoint: not in WAL mode, nothing to write back"
-                            : String.format("checkpoint: %,d WAL pages written back, -wal truncated", row.getLong(2));
-                }
-            }));
+            steps.add(checkpointer == null ? checkpoint(source) : checkpointer.exclusively(() -> checkpoint(source)));
         }
         if (request.analyze()) {
             steps.add(source.write(s -> {
@@ -65,6 +56,21 @@ final class SqliteMaintenance {
         }
         request.compactCopy().ifPresent(target -> steps.add(compact(source, target, listener)));
         return new MaintenanceResult(source.name(), steps);
+    }
+
+    private static String checkpoint(JdbcSource source) {
+        return source.write(s -> {
+            try (Statement statement = s.connection().createStatement();
+                 ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                row.next();
+                if (row.getInt(1) != 0) {
+                    return String.format("checkpoint: %,d of %,d WAL pages written back; a reader still uses "
+                            + "the rest, run maintain again later", row.getLong(3), row.getLong(2));
+                }
+                return row.getLong(2) < 0 ? "checkpoint: not in WAL mode, nothing to write back"
+                        : String.format("checkpoint: %,d WAL pages written back, -wal truncated", row.getLong(2));
+            }
+        });
     }
 
     private static String compact(JdbcSource source, Path target, MaintenanceListener listener) {

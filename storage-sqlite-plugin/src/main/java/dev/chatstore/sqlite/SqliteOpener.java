@@ -31,7 +31,7 @@ import java.util.Optional;
 final class SqliteOpener {
     /** An open source and what opening it found. */
     record Opened(JdbcSource source, String versionBefore, boolean migrated, String sqliteVersion,
-                  SqliteFirstWrite firstWrite) {
+                  SqliteFirstWrite firstWrite, SqliteCheckpointer checkpointer) {
     }
 
     private SqliteOpener() {
@@ -98,7 +98,10 @@ final class SqliteOpener {
                     : new SqliteWriteSetup(source, location, standIn);
             SqliteFileIdentity identity = memory ? null
                     : new SqliteFileIdentity(source.name(), Path.of(location), !standIn);
-            SqliteFirstWrite firstWrite = new SqliteFirstWrite(identity, Path.of(location), setup);
+            // Not for a pool of one: its only connection would wait for the checkpoint instead of the write.
+            SqliteCheckpointer checkpointer = source.readonly() || memory || source.poolSize() < 2 ? null
+                    : new SqliteCheckpointer(source.name(), Path.of(location));
+            SqliteFirstWrite firstWrite = new SqliteFirstWrite(identity, Path.of(location), setup, checkpointer);
             JdbcSource.Builder built = JdbcSource.builder(source, location, SqliteDialect.INSTANCE, pool)
                     .unpooled(dataSource)
                     .callCheck(firstWrite);
@@ -119,7 +122,10 @@ final class SqliteOpener {
             }
             JdbcSource jdbc = built.build();
             firstWrite.bind(jdbc);
-            return new Opened(jdbc, level.text(), migrated, sqliteVersion, firstWrite);
+            if (checkpointer != null) {
+                checkpointer.bind(jdbc);
+            }
+            return new Opened(jdbc, level.text(), migrated, sqliteVersion, firstWrite, checkpointer);
         } catch (SQLException | HikariPool.PoolInitializationException | FlywayException | StorageException e) {
             closeQuietly(pool, anchor, e);
             release(claim, location, walFilesAbsent, source);

@@ -27,10 +27,11 @@ final class SqlitePool {
      * database and syncs both files inside whichever commit crosses the threshold, and a stored message dirties 5 to
      * 10 pages (the row, its indexes, three counters), so at 1,000 one commit in about 150 paid for it. 8,000 (a WAL
      * of up to about 32 MB) writes each often-touched page back once instead of eight times and syncs eight times
-     * less: about +15% on addChatMessage and addChatMessages in benchmarks/ (docs/PERFORMANCE.md). The price, with
-     * synchronous = NORMAL: a power loss or OS crash (not a process crash) can drop the commits since the last
-     * checkpoint, now up to 8,000 pages of them instead of 1,000 (the kernel's own writeback bounds both); with the
-     * source's {@code synchronous = "full"}, none.
+     * less: about +15% on addChatMessage and addChatMessages in benchmarks/ (docs/PERFORMANCE.md). A source with a
+     * pool of two or more checkpoints at 4 MiB on a thread of its own ({@link SqliteCheckpointer}), so for it this
+     * is the backstop that runs only when that thread falls behind. The price, with synchronous = NORMAL: a power
+     * loss or OS crash (not a process crash) can drop the commits since the last checkpoint (the kernel's own
+     * writeback bounds them too); with the source's {@code synchronous = "full"}, none.
      */
     static final int WAL_AUTOCHECKPOINT_PAGES = 8_000;
 

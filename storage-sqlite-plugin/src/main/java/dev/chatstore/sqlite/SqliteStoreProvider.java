@@ -86,6 +86,11 @@ public final class SqliteStoreProvider implements StoreProvider {
                 .part(new SqliteCaches(jdbc))
                 .admin(new SqliteAdmin(opened))
                 .transfer(new JdbcChatTransfer(jdbc))
+                .onClose(() -> {
+                    if (opened.checkpointer() != null) {
+                        opened.checkpointer().close();
+                    }
+                })
                 .onClose(() -> SqliteMaintenance.optimizeAtClose(jdbc, opened.firstWrite()))
                 .onClose(() -> SqliteOpenStores.forget(store[0]))
                 .build();
