@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SqliteMaintenance {
     static final String OPERATION = "maintain";
+    static final int CHECKPOINT_WAIT_MS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(SqliteMaintenance.class);
 
     private SqliteMaintenance() {
@@ -58,17 +59,28 @@ final class SqliteMaintenance {
         return new MaintenanceResult(source.name(), steps);
     }
 
+    /**
+     * The TRUNCATE checkpoint runs under the source's write lock and waits for readers to leave the WAL. Among
+     * readers that never pause it may wait out SQLite's whole busy timeout, and the source's writers, queued on
+     * that lock with the same timeout, would fail first. So it waits at most {@value #CHECKPOINT_WAIT_MS} ms (or
+     * half the source's timeout) and otherwise reports that a reader holds the WAL, to be run again later.
+     */
     private static String checkpoint(JdbcSource source) {
+        int timeout = SqlitePool.timeoutMillis(source.config());
         return source.write(s -> {
-            try (Statement statement = s.connection().createStatement();
-                 ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                row.next();
-                if (row.getInt(1) != 0) {
-                    return String.format("checkpoint: %,d of %,d WAL pages written back; a reader still uses "
-                            + "the rest, run maintain again later", row.getLong(3), row.getLong(2));
+            try (Statement statement = s.connection().createStatement()) {
+                statement.execute("PRAGMA busy_timeout = " + Math.min(CHECKPOINT_WAIT_MS, timeout / 2));
+                try (ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    row.next();
+                    if (row.getInt(1) != 0) {
+                        return String.format("checkpoint: %,d of %,d WAL pages written back; a reader still uses "
+                                + "the rest, run maintain again later", row.getLong(3), row.getLong(2));
+                    }
+                    return row.getLong(2) < 0 ? "checkpoint: not in WAL mode, nothing to write back"
+                            : String.format("checkpoint: %,d WAL pages written back, -wal truncated", row.getLong(2));
+                } finally {
+                    statement.execute("PRAGMA busy_timeout = " + timeout);
                 }
-                return row.getLong(2) < 0 ? "checkpoint: not in WAL mode, nothing to write back"
-                        : String.format("checkpoint: %,d WAL pages written back, -wal truncated", row.getLong(2));
             }
         });
     }
