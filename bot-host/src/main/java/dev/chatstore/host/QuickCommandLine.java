@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * form, the command's own options after the command, numbers in plain decimal, no value that names the command.
  * Anything else ({@code --help}, a {@code --name=value}, an unknown or repeated option, a value that does not
  * convert, a missing required option or a value the command refuses) gives empty, and picocli parses the line, so
- * help and usage errors look the same whichever way a line goes. {@code QuickCommandLineTest} checks that both parses agree, option by option.
+ * help and usage errors look the same whichever way a line goes. {@code QuickCommandLineTest} checks that both
+ * parses agree, option by option.
  */
 final class QuickCommandLine {
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,18})");

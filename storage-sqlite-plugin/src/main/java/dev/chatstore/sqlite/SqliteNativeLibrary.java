@@ -23,7 +23,8 @@ import java.nio.file.StandardCopyOption;
  * or {@code org.sqlite.lib.name}), when the folder cannot be written, and when another class loader of this JVM
  * (a second load of the same plugin folder) has loaded the kept copy already: the JVM gives a native library to one
  * class loader only. The system properties (the library's folder and name, and {@code org.sqlite.tmpdir} unless the
- * operator set it) are set only around sqlite-jdbc's loading and removed again. Thread-safe: the first call does the work, later ones return at once.
+ * operator set it) are set only around sqlite-jdbc's loading and removed again. Thread-safe: the first call does the
+ * work, later ones return at once.
  */
 final class SqliteNativeLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteNativeLibrary.class);

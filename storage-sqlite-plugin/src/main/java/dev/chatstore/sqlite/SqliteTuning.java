@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The SQLite source's own settings: {@code cache-size}, SQLite's page cache per connection, {@code mmap-size}, how
  * much of the file reads map into memory, and {@code synchronous}, when a commit is on disk. Declared as the
- * provider's own config keys (the config layer checks their kind), checked here at open, applied to every connection
- * of a writable file source.
+ * provider's own config keys (the config layer checks their kind) and checked here at open. The sizes apply to every
+ * connection of the source, {@code synchronous} to those of a writable file ({@link SqlitePool#dataSource}).
  */
 final class SqliteTuning {
     static final String CACHE_SIZE_KEY = "cache-size";

@@ -2,6 +2,7 @@ package dev.chatstore.sqlite;
 
 import dev.chatstore.storage.spi.ChatMessage;
 import dev.chatstore.storage.spi.ChatStore;
+import dev.chatstore.storage.spi.SourceConfig;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,8 @@ class SqliteMetricsTest {
     @Test
     void noMetersWhileMetricsAreSwitchedOff() {
         System.setProperty("chatstore.metrics", "off");
-        try (ChatStore store = new SqliteStoreProvider().open(SqliteTestFiles.writable("main", dir.resolve("main.db")))) {
+        SourceConfig main = SqliteTestFiles.writable("main", dir.resolve("main.db"));
+        try (ChatStore store = new SqliteStoreProvider().open(main)) {
             store.addChatMessage(ChatMessage.builder(-100L, "1", 1, Instant.parse("2024-03-01T00:00:00Z"))
                     .text("hello").build());
             assertThat(registry.getMeters()).isEmpty();
